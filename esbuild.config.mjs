@@ -1,0 +1,68 @@
+// One esbuild context per target: the Node extension, the web extension and the CLI.
+// `--watch` keeps them rebuilding; `--production` minifies and drops source maps.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Tree-sitter runtime and grammars are loaded as files at run time, next to the bundles. */
+function copyWasm() {
+  mkdirSync('dist/wasm', { recursive: true });
+  const src = 'node_modules/@vscode/tree-sitter-wasm/wasm';
+  for (const f of ['tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-python.wasm']) {
+    cpSync(`${src}/${f}`, `dist/wasm/${f}`);
+  }
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'info',
+  legalComments: 'none',
+  define: { PROMPTMETER_VERSION: JSON.stringify(pkg.version) },
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/browserMain.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    // The web entry must not reach Node built-ins; esbuild fails the build if it does.
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+copyWasm();
+const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
