@@ -143,6 +143,8 @@ export interface Site {
   cap: OutputCap | null;
   /** The API requires a cap (Anthropic `max_tokens`), so PM001 never applies. */
   capRequired?: boolean;
+  /** The format has no place for a cap (a plain prompt file, a Copilot `.prompt.md`): PM001 does not apply. */
+  capNotApplicable?: boolean;
   /** Where a new parameter can be inserted. */
   args?: ArgsContainer;
   cache: CacheMarker[];
