@@ -2,6 +2,7 @@
 // `--watch` keeps them rebuilding; `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -16,6 +17,27 @@ function copyWasm() {
     cpSync(`${src}/${f}`, `dist/wasm/${f}`);
   }
 }
+
+/**
+ * web-tree-sitter's emscripten glue reaches Node built-ins only behind run-time Node checks, and
+ * throws at load when it cannot find its own URL (a web worker has neither `__filename` nor
+ * `document`). For the web bundle: leave those built-ins out and let it use the worker's location.
+ * The WASM bytes themselves always come from `DetectionHost.loadWasm`, never from a path.
+ */
+const treeSitterForWeb = {
+  name: 'tree-sitter-web',
+  setup(build) {
+    const glue = /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/;
+    build.onResolve({ filter: /^(fs|fs\/promises|path|url|module)$/ }, (a) => (glue.test(a.importer) ? { path: a.path, external: true } : undefined));
+    build.onLoad({ filter: glue }, async (a) => ({
+      contents: (await readFile(a.path, 'utf8')).replace(
+        "throw new Error('Unable to determine script URL');",
+        "return typeof location !== 'undefined' ? String(location.href) : 'file:///';",
+      ),
+      loader: 'js',
+    }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -46,6 +68,7 @@ const targets = [
     target: 'es2022',
     external: ['vscode'],
     // The web entry must not reach Node built-ins; esbuild fails the build if it does.
+    plugins: [treeSitterForWeb],
   },
   {
     ...common,
