@@ -243,4 +243,6 @@ export interface SiteEstimate {
   monthlyCost: Nanodollars | null;
   cache: { eligibleTokens: number; used: boolean };
   findings: Finding[];
+  /** Rules a `promptmeter-ignore` comment turns off at this site (all eight for a bare one). */
+  suppressedRules?: RuleId[];
 }
