@@ -1,0 +1,158 @@
+/**
+ * Detection quality on the fixture corpus: every file is run through the public detection API
+ * (contract D for code, contract T for template files) and scored against its hand-written golden
+ * file. Fails when site or cap recall or precision drops under 95%.
+ */
+import * as assert from 'node:assert/strict';
+import type { Language, Site } from '../../../src/core/model';
+import type { DetectionHost, Detector } from '../../../src/core/detect/types';
+import { detectTemplate, isTemplatePath } from '../../../src/core/detect/templates';
+import { fileReaderFor, GOLDEN_SUFFIX, lineAt, listCorpus, loadCorpus, type CorpusFile } from './corpus';
+import { rate, renderReport, score, type ExpectedSite, type FileResult, type PredictedSite } from './score';
+
+const THRESHOLD = 0.95;
+const KINDS = new Set(['call', 'template']);
+const PROVIDERS = new Set(['openai', 'anthropic', 'gemini', 'vercel-ai', 'langchain', 'litellm', 'bedrock', 'unknown']);
+
+interface DetectionApi {
+  initDetection(host: DetectionHost): Promise<Detector>;
+  languageForPath(path: string): Language | null;
+  nodeDetectionHost(): DetectionHost;
+}
+
+/**
+ * The code detector and its Node host have not landed on every branch yet; until both modules
+ * exist the measurement is skipped (and says so) rather than failing everyone's build.
+ */
+function loadDetectionApi(): DetectionApi | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const detect = require('../../../src/core/detect') as Partial<DetectionApi>;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wasm = require('../../../src/cli/wasm') as Partial<DetectionApi>;
+    if (!detect.initDetection || !detect.languageForPath || !wasm.nodeDetectionHost) return null;
+    return { initDetection: detect.initDetection, languageForPath: detect.languageForPath, nodeDetectionHost: wasm.nodeDetectionHost };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+function toPredicted(text: string, s: Site): PredictedSite {
+  return {
+    line: lineAt(text, s.span.start),
+    kind: s.kind,
+    provider: s.provider,
+    api: s.api,
+    model: s.model?.id ?? null,
+    cap: s.cap ? { param: s.cap.param, value: s.cap.value } : null,
+    cached: s.cache.length > 0,
+  };
+}
+
+function runFile(api: DetectionApi, detector: Detector, f: CorpusFile): FileResult {
+  const base = { file: f.rel, expected: f.expected };
+  try {
+    if (isTemplatePath(f.rel)) {
+      const site = detectTemplate(f.rel, f.text);
+      return { ...base, predicted: site ? [toPredicted(f.text, site)] : [] };
+    }
+    const language = api.languageForPath(f.rel);
+    if (!language) return { ...base, predicted: [], error: 'languageForPath returned null' };
+    const sites = detector.detect({ text: f.text, language, path: f.rel, readFile: fileReaderFor(f.abs) });
+    return { ...base, predicted: sites.map((s) => toPredicted(f.text, s)) };
+  } catch (e) {
+    return { ...base, predicted: [], error: `threw: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+describe('detection quality on the fixture corpus', function () {
+  let corpus: CorpusFile[];
+  before(() => {
+    corpus = loadCorpus();
+  });
+
+  describe('the corpus itself', () => {
+    it('has at least 70 files, each with a golden file, and no orphan goldens', () => {
+      const { sources, goldens } = listCorpus();
+      assert.ok(sources.length >= 70, `only ${sources.length} corpus files`);
+      const missing = sources.filter((s) => !goldens.includes(s + GOLDEN_SUFFIX));
+      const orphans = goldens.filter((g) => !sources.includes(g.slice(0, -GOLDEN_SUFFIX.length)));
+      assert.deepEqual(missing, []);
+      assert.deepEqual(orphans, []);
+    });
+
+    it('has well-formed goldens whose lines point at real code', () => {
+      const problems: string[] = [];
+      for (const f of corpus) {
+        const lines = f.text.split('\n');
+        for (const s of f.expected as (ExpectedSite & Record<string, unknown>)[]) {
+          const where = `${f.rel}:${s.line}`;
+          if (!KINDS.has(s.kind)) problems.push(`${where} kind ${s.kind}`);
+          if (!PROVIDERS.has(s.provider)) problems.push(`${where} provider ${s.provider}`);
+          if (typeof s.api !== 'string' || !s.api) problems.push(`${where} api`);
+          if (s.model !== null && typeof s.model !== 'string') problems.push(`${where} model`);
+          if (typeof s.cached !== 'boolean') problems.push(`${where} cached`);
+          if (s.cap !== null && (typeof s.cap.param !== 'string' || (s.cap.value !== null && !Number.isInteger(s.cap.value))))
+            problems.push(`${where} cap`);
+          if (s.kind === 'template' && s.line !== 1) problems.push(`${where} template sites start at line 1`);
+          for (const l of [s.line, ...(s.alsoAt ?? [])]) {
+            if (!Number.isInteger(l) || l < 1 || l > lines.length || !lines[l - 1]!.trim()) problems.push(`${f.rel}:${l} is not a code line`);
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('covers every SDK family in both languages, negatives and every template format', () => {
+      const py = (f: CorpusFile) => f.rel.endsWith('.py');
+      const js = (f: CorpusFile) => /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(f.rel);
+      const families = ['openai', 'anthropic', 'gemini', 'langchain', 'bedrock'];
+      for (const fam of families) {
+        const withFam = corpus.filter((f) => f.expected.some((s) => s.provider === fam && s.kind === 'call'));
+        assert.ok(withFam.some(py) && withFam.some(js), `${fam} needs Python and JS/TS cases`);
+      }
+      // The AI SDK is JS-only and LiteLLM Python-only.
+      assert.ok(corpus.some((f) => js(f) && f.expected.some((s) => s.provider === 'vercel-ai')));
+      assert.ok(corpus.some((f) => py(f) && f.expected.some((s) => s.provider === 'litellm')));
+      const negatives = corpus.filter((f) => f.expected.length === 0);
+      assert.ok(negatives.length >= 10, `only ${negatives.length} negatives`);
+      for (const ext of ['.tsx', '.jsx', '.mjs', '.cjs', '.prompty', '.prompt', '.prompt.yml', '.prompt.md']) {
+        assert.ok(corpus.some((f) => f.rel.endsWith(ext)), `no ${ext} file`);
+      }
+      assert.ok(corpus.some((f) => f.rel.includes('/prompts/') && f.expected.some((s) => s.kind === 'template')));
+    });
+  });
+
+  describe('the detector', function () {
+    const api = loadDetectionApi();
+    let results: FileResult[] = [];
+
+    before(async function () {
+      if (!api) {
+        console.log('      (code detector not available yet: src/core/detect/index.ts or src/cli/wasm.ts missing)');
+        this.skip();
+      }
+      const detector = await api.initDetection(api.nodeDetectionHost());
+      results = corpus.map((f) => runFile(api, detector, f));
+      const { scores, matching } = score(results);
+      console.log(renderReport(scores, matching, results.filter((r) => r.error).map((r) => ({ file: r.file, message: r.error! }))));
+    });
+
+    it('never throws and recognises every corpus file', () => {
+      assert.deepEqual(results.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`), []);
+    });
+
+    it(`finds sites with recall and precision of at least ${THRESHOLD * 100}%`, () => {
+      const { scores } = score(results);
+      assert.ok(rate(scores.siteRecall) >= THRESHOLD, `site recall ${rate(scores.siteRecall)}`);
+      assert.ok(rate(scores.sitePrecision) >= THRESHOLD, `site precision ${rate(scores.sitePrecision)}`);
+    });
+
+    it(`finds output caps (parameter and value) with recall and precision of at least ${THRESHOLD * 100}%`, () => {
+      const { scores } = score(results);
+      assert.ok(rate(scores.capRecall) >= THRESHOLD, `cap recall ${rate(scores.capRecall)}`);
+      assert.ok(rate(scores.capPrecision) >= THRESHOLD, `cap precision ${rate(scores.capPrecision)}`);
+    });
+  });
+});
