@@ -6,6 +6,7 @@
 //
 //   node scripts/genPricing.mjs           write the table
 //   node scripts/genPricing.mjs --check   exit 1 when the committed table is stale
+//   --out FILE                            another file than the committed table (tests)
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -186,11 +187,15 @@ function yamlTiers(tiers) {
   }));
 }
 
-function fromYaml(m, litellm, snapshotAsOf) {
+function fromYaml(core, m, litellm, snapshotAsOf) {
   const provider = String(m.provider).split(/\s/)[0].toLowerCase();
   if (Array.isArray(m.hosts)) return hostRows(m, provider, snapshotAsOf);
   const [cw5m, cw1h] = yamlCacheWrites(m.cache_write_per_mtok);
-  const aliases = uniq([...(m.aliases ?? []), ...(m.platform_ids ?? [])].map(cleanAlias)).filter((a) => a !== m.id);
+  // Snapshots priced differently from the row (gpt-4o-2024-05-13) keep their own row, on every platform.
+  const ownPrice = new Set((m.dated_ids_with_different_prices ?? []).map(cleanAlias));
+  const aliases = uniq([...(m.aliases ?? []), ...(m.platform_ids ?? [])].map(cleanAlias)).filter(
+    (a) => a !== m.id && !ownPrice.has(core.platformForm(a)),
+  );
   const ll = [m.id, ...aliases].map((k) => litellm[k]).find((v) => v && typeof v === 'object');
   const retiredOn = m.litellm_deprecation_date ?? ll?.deprecation_date ?? null;
   return [
@@ -403,7 +408,7 @@ async function generate() {
     rows.push(row);
     claims.add(row);
   };
-  for (const m of curated.models) fromYaml(m, litellm, snapshot.asOf).forEach(push);
+  for (const m of curated.models) fromYaml(core, m, litellm, snapshot.asOf).forEach(push);
 
   for (const [llProvider, mapped] of Object.entries(LITELLM_PROVIDERS)) {
     for (const [key, v] of Object.entries(litellm)) {
@@ -463,16 +468,18 @@ function serialise(t) {
   return `${head},"rows":[\n${t.rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
 }
 
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? process.argv[outFlag + 1] : OUT;
 const text = await generate();
 if (process.argv.includes('--check')) {
-  const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
   if (current !== text) {
-    console.error(`${OUT} is stale: run \`node scripts/genPricing.mjs\` and commit the result.`);
+    console.error(`${out} is stale: run \`node scripts/genPricing.mjs\` and commit the result.`);
     process.exit(1);
   }
-  console.log(`${OUT} is up to date.`);
+  console.log(`${out} is up to date.`);
 } else {
-  writeFileSync(OUT, text);
+  writeFileSync(out, text);
   const n = (text.match(/\n\{"id"/g) ?? []).length;
-  console.log(`wrote ${OUT} (${n} models)`);
+  console.log(`wrote ${out} (${n} models)`);
 }
