@@ -225,11 +225,12 @@ const callsSpec = z
       z.number().min(0, 'calls cannot be negative').max(MAX_CALLS_PER_MONTH, `more than ${MAX_CALLS_PER_MONTH.toExponential()} calls a month is not a forecast`),
       z
         .string()
-        .refine((s) => parseVolumeSpec(s) !== null, 'expected a number of calls per month or a rate such as `20k/day`, `3,000/week` or `1.5m/month`'),
+        .refine((s) => parseVolumeSpec(s) !== null, 'expected a number of calls per month or a rate such as `20k/day`, `3,000/week` or `1.5m/month`')
+        .meta({ pattern: VOLUME_SPEC_PATTERN }),
     ],
     { error: 'expected a number of calls per month or a rate such as `20k/day`' },
   )
-  .meta({ pattern: VOLUME_SPEC_PATTERN, examples: [50000, '20k/day', '3,000/week', '1.5m/month'] });
+  .meta({ examples: [50000, '20k/day', '3,000/week', '1.5m/month'] });
 
 const tokenCount = (max: number) => z.number().int('expected a whole number of tokens').min(0, 'tokens cannot be negative').max(max);
 
