@@ -1,0 +1,191 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  PriceTable,
+  bundledPricing,
+  defaultPriceTable,
+  modelPriceSchema,
+  normalizeModelId,
+  priceTableFileSchema,
+  validateOverrides,
+} from '../../../src/core/pricing';
+import type { ModelPrice } from '../../../src/core/pricing';
+
+const ROOT = resolve(__dirname, '../../../..');
+const table = defaultPriceTable();
+const idOf = (raw: string): string | null => table.lookup(raw)?.id ?? null;
+
+function row(over: Partial<ModelPrice> = {}): ModelPrice {
+  return {
+    id: 'acme-1', provider: 'acme', aliases: [], inputPerMTok: 1, outputPerMTok: 2, cachedInputPerMTok: 0.1,
+    cacheWrite5mPerMTok: null, cacheWrite1hPerMTok: null, batchDiscount: null, longContextTiers: [], contextWindow: 100_000,
+    maxOutputTokens: 4_096, minCacheableTokens: null, tokenizer: 'o200k_base', status: 'active', retiredOn: null,
+    successor: null, family: 'acme', source: 'test', asOf: '2026-01-01', ...over,
+  };
+}
+
+describe('pricing/table', () => {
+  describe('alias normalisation', () => {
+    const cases: [string, string][] = [
+      ['gpt-4o', 'gpt-4o'],
+      ['  GPT-4o ', 'gpt-4o'],
+      ['openai/gpt-4o', 'gpt-4o'],
+      ['azure/gpt-4o-2024-08-06', 'gpt-4o'],
+      ['gpt-4o-2024-11-20', 'gpt-4o'],
+      ['gpt-5-2025-08-07', 'gpt-5'],
+      ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
+      ['claude-sonnet-4-5-latest', 'claude-sonnet-4-5'],
+      ['anthropic/claude-sonnet-4-5', 'claude-sonnet-4-5'],
+      ['anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['eu.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['apac.anthropic.claude-sonnet-4-20250514-v1:0', 'claude-sonnet-4-20250514'],
+      ['us.anthropic.claude-opus-4-6-v1', 'claude-opus-4-6'],
+      ['vertex_ai/claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
+      ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
+      ['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'],
+      ['gemini/gemini-2.5-flash', 'gemini-2.5-flash'],
+      ['models/gemini-2.5-flash', 'gemini-2.5-flash'],
+      ['vertex_ai/gemini-2.5-flash', 'gemini-2.5-flash'],
+      ['mistral-large-latest', 'mistral-large-2512'],
+      ['mistral/mistral-large-2512', 'mistral-large-2512'],
+      ['xai/grok-4', 'grok-4-0709'],
+      ['deepseek/deepseek-v3', 'deepseek-v3'],
+      ['meta.llama3-3-70b-instruct-v1:0', 'llama-3.3-70b-instruct'],
+      ['us.meta.llama3-1-70b-instruct-v1:0', 'llama3-1-70b-instruct'],
+      ['groq/llama-3.3-70b-versatile', 'groq/llama-3.3-70b-versatile'],
+    ];
+    for (const [raw, id] of cases) {
+      it(`${raw} → ${id}`, () => assert.equal(idOf(raw), id));
+    }
+    it('keeps a dated snapshot with its own price on its own row', () => {
+      const dated = table.lookup('gpt-4o-2024-05-13');
+      assert.equal(dated?.id, 'gpt-4o-2024-05-13');
+      assert.deepEqual([dated?.inputPerMTok, dated?.outputPerMTok], [5, 15]);
+    });
+    it('normalizeModelId strips platform marks, snapshots and -latest', () => {
+      assert.equal(normalizeModelId('bedrock/us-east-1/anthropic.claude-3-haiku-20240307-v1:0'), 'claude-3-haiku');
+      assert.equal(normalizeModelId('vertex_ai/claude-opus-4-5@20251101'), 'claude-opus-4-5');
+      assert.equal(normalizeModelId('gpt-4o-2024-08-06'), 'gpt-4o');
+      assert.equal(normalizeModelId('claude-3-5-haiku-latest'), 'claude-3-5-haiku');
+      // four-digit suffixes and -vN names are model names, not snapshots
+      assert.equal(normalizeModelId('gpt-4-0613'), 'gpt-4-0613');
+      assert.equal(normalizeModelId('deepseek-v3'), 'deepseek-v3');
+    });
+  });
+
+  describe('unknown models are unpriced, never $0', () => {
+    it('returns null for ids it does not know', () => {
+      for (const raw of ['gpt-4x', 'my-finetune', '', 'anthropic.', 'claude']) assert.equal(table.lookup(raw), null, raw);
+    });
+    it('has no row priced at zero', () => {
+      for (const m of table.all()) assert.ok(m.inputPerMTok > 0 || m.outputPerMTok > 0, m.id);
+    });
+    it('names the nearest known ids', () => {
+      const near = table.nearest('gpt-4x', 3).map((m) => m.id);
+      assert.equal(near.length, 3);
+      assert.ok(near.includes('gpt-4o'), near.join());
+      assert.equal(table.nearest('claude-sonet-4-5', 1)[0]?.id, 'claude-sonnet-4-5');
+    });
+  });
+
+  describe('the bundled table', () => {
+    it('is valid, dated, and covers the main providers', () => {
+      const info = bundledPricing();
+      assert.match(info.asOf, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(table.asOf, info.asOf);
+      const providers = new Set(table.all().map((m) => m.provider));
+      for (const p of ['openai', 'anthropic', 'google', 'mistral', 'deepseek', 'xai', 'meta']) assert.ok(providers.has(p), p);
+      const file = JSON.parse(readFileSync(join(ROOT, 'src/core/pricing/table.generated.json'), 'utf8'));
+      assert.equal(priceTableFileSchema.safeParse(file).success, true);
+    });
+    it('prefers the newer curated models.yaml price over LiteLLM (gpt-5.6-sol cut on 2026-08-21)', () => {
+      const m = table.lookup('gpt-5.6-sol');
+      assert.deepEqual([m?.inputPerMTok, m?.outputPerMTok, m?.asOf], [4, 20, '2026-09-23']);
+    });
+    it('records retirement and a successor', () => {
+      const m = table.lookup('claude-3-7-sonnet-20250219');
+      assert.equal(m?.status, 'retired');
+      assert.equal(m?.retiredOn, '2026-02-19');
+      assert.ok(m?.successor && table.lookup(m.successor), 'successor is itself priced');
+    });
+    it('lists cheaper models of the same family and tokenizer', () => {
+      const sonnet = table.lookup('claude-sonnet-4-5')!;
+      const cheaper = table.cheaperSiblings(sonnet);
+      assert.ok(cheaper.some((m) => m.id === 'claude-haiku-4-5'));
+      for (const m of cheaper) {
+        assert.equal(m.family, sonnet.family);
+        assert.equal(m.tokenizer, sonnet.tokenizer);
+        assert.ok(m.inputPerMTok <= 3 && m.outputPerMTok <= 15 && m.inputPerMTok + m.outputPerMTok < 18, m.id);
+      }
+      assert.ok(table.cheaperSiblings(table.lookup('gpt-4o')!).some((m) => m.id === 'gpt-4o-mini'));
+    });
+  });
+
+  describe('zod validation', () => {
+    it('accepts a good row', () => assert.equal(modelPriceSchema.safeParse(row()).success, true));
+    const bad: [string, Partial<ModelPrice>][] = [
+      ['a negative price', { inputPerMTok: -1 }],
+      ['a price with more than 6 decimals', { outputPerMTok: 0.0000001 }],
+      ['a cache read dearer than input', { cachedInputPerMTok: 5 }],
+      ['a discount of 100%', { batchDiscount: 1 }],
+      ['an unknown status', { status: 'gone' as ModelPrice['status'] }],
+      ['an id with spaces', { id: 'My Model' }],
+      ['a malformed date', { asOf: '26/01/2026' }],
+      ['a non-integer context window', { contextWindow: 1.5 }],
+      ['tiers out of order', { longContextTiers: [{ aboveInputTokens: 200, inputPerMTok: 2, outputPerMTok: 4 }, { aboveInputTokens: 100, inputPerMTok: 3, outputPerMTok: 5 }] }],
+    ];
+    for (const [what, over] of bad) {
+      it(`rejects ${what}`, () => assert.equal(modelPriceSchema.safeParse(row(over)).success, false));
+    }
+    it('rejects a table with duplicate ids', () => {
+      const r = priceTableFileSchema.safeParse({ schemaVersion: 1, asOf: '2026-01-01', sources: [], rows: [row(), row()] });
+      assert.equal(r.success, false);
+    });
+    it('keeps good override rows and reports bad ones', () => {
+      const { rows, problems } = validateOverrides([row(), row({ id: 'acme-2', inputPerMTok: -3 })]);
+      assert.deepEqual(rows.map((r) => r.id), ['acme-1']);
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]!.index, 1);
+      assert.match(problems[0]!.message, /inputPerMTok/);
+    });
+  });
+
+  describe('workspace overrides', () => {
+    it('win over a bundled row with the same id, aliases included', () => {
+      const bundled = defaultPriceTable().all();
+      const t = new PriceTable(bundled, [row({ id: 'gpt-4o', aliases: [], inputPerMTok: 1, outputPerMTok: 4, family: 'gpt-4o' })]);
+      assert.equal(t.lookup('gpt-4o')?.inputPerMTok, 1);
+      assert.equal(t.lookup('openai/gpt-4o')?.inputPerMTok, 1);
+      assert.equal(t.all().filter((m) => m.id === 'gpt-4o').length, 1);
+      assert.equal(t.lookup('gpt-4o-mini')?.id, 'gpt-4o-mini');
+    });
+    it('add new models through defaultPriceTable(overrides)', () => {
+      const t = defaultPriceTable([row({ id: 'acme-large', aliases: ['acme/large'] })]);
+      assert.equal(t.lookup('acme/large')?.id, 'acme-large');
+      assert.equal(defaultPriceTable().lookup('acme-large'), null);
+    });
+  });
+
+  describe('scripts/genPricing.mjs', function () {
+    this.timeout(60_000);
+    const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/genPricing.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+    it('--check passes: the committed table is what the generator makes', () => {
+      const r = run('--check');
+      assert.equal(r.status, 0, r.stderr);
+    });
+    it('--check fails on a stale table', () => {
+      const stale = join(mkdtempSync(join(tmpdir(), 'pm-pricing-')), 'table.json');
+      const text = readFileSync(join(ROOT, 'src/core/pricing/table.generated.json'), 'utf8');
+      writeFileSync(stale, text.replace('"inputPerMTok":2.5,', '"inputPerMTok":2.4,'));
+      const r = run('--check', '--out', stale);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /stale/);
+    });
+  });
+});
