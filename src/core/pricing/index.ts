@@ -3,7 +3,9 @@
  * scripts/genPricing.mjs), workspace overrides, and model-id alias normalisation.
  */
 import { PriceTable } from './priceTable';
-import { modelPriceSchema, priceTableFileSchema } from './schema';
+import { resolveOverrides } from './overrides';
+import type { OverrideProblem } from './overrides';
+import { priceTableFileSchema } from './schema';
 import type { ModelPrice } from './schema';
 import bundled from './table.generated.json';
 
@@ -11,6 +13,8 @@ export { PriceTable, editDistance } from './priceTable';
 export { normalizeModelId, platformForm } from './normalize';
 export { longContextTierSchema, modelPriceSchema, modelStatusSchema, pricePerMTokSchema, priceTableFileSchema } from './schema';
 export type { LongContextTier, ModelPrice, ModelStatus, PriceTableFile } from './schema';
+export { priceOverrideSchema, resolveOverrides } from './overrides';
+export type { OverrideProblem, PriceOverride } from './overrides';
 
 let cached: { rows: readonly ModelPrice[]; asOf: string; sources: readonly string[] } | null = null;
 
@@ -30,29 +34,22 @@ export function bundledPricing(): { asOf: string; sources: readonly string[]; co
 }
 
 /**
- * The bundled price table, optionally with workspace overrides (rows from promptmeter.yaml
- * `models:`), which win over bundled rows with the same id or alias. Each override is checked
- * with the same zod schema; invalid ones are returned in `problems` and left out.
+ * The bundled price table, optionally with workspace overrides (promptmeter.yaml `models:`
+ * entries): a known id is overridden field by field, a new id is added, and overrides win over
+ * bundled rows with the same id or alias. Entries that fail validation are left out; use
+ * {@link priceTableWithOverrides} to get their problems.
  */
 export function defaultPriceTable(overrides: readonly unknown[] = []): PriceTable {
-  const t = bundledTable();
-  if (overrides.length === 0) {
-    defaultTable ??= new PriceTable(t.rows, [], t.asOf);
-    return defaultTable;
-  }
-  return new PriceTable(t.rows, validateOverrides(overrides).rows, t.asOf);
+  return priceTableWithOverrides(overrides).table;
 }
 
 let defaultTable: PriceTable | undefined;
 
-/** Checks override rows with the table's schema: the valid rows, and one message per bad row. */
-export function validateOverrides(overrides: readonly unknown[]): { rows: ModelPrice[]; problems: { index: number; message: string }[] } {
-  const rows: ModelPrice[] = [];
-  const problems: { index: number; message: string }[] = [];
-  overrides.forEach((o, index) => {
-    const r = modelPriceSchema.safeParse(o);
-    if (r.success) rows.push(r.data);
-    else problems.push({ index, message: r.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
-  });
-  return { rows, problems };
+/** {@link defaultPriceTable}, with one problem per override entry that was left out. */
+export function priceTableWithOverrides(overrides: readonly unknown[]): { table: PriceTable; problems: OverrideProblem[] } {
+  const t = bundledTable();
+  defaultTable ??= new PriceTable(t.rows, [], t.asOf);
+  if (overrides.length === 0) return { table: defaultTable, problems: [] };
+  const { rows, problems } = resolveOverrides(defaultTable, overrides);
+  return { table: new PriceTable(t.rows, rows, t.asOf), problems };
 }

@@ -10,7 +10,7 @@ import {
   modelPriceSchema,
   normalizeModelId,
   priceTableFileSchema,
-  validateOverrides,
+  priceTableWithOverrides,
 } from '../../../src/core/pricing';
 import type { ModelPrice } from '../../../src/core/pricing';
 
@@ -147,28 +147,48 @@ describe('pricing/table', () => {
       const r = priceTableFileSchema.safeParse({ schemaVersion: 1, asOf: '2026-01-01', sources: [], rows: [row(), row()] });
       assert.equal(r.success, false);
     });
-    it('keeps good override rows and reports bad ones', () => {
-      const { rows, problems } = validateOverrides([row(), row({ id: 'acme-2', inputPerMTok: -3 })]);
-      assert.deepEqual(rows.map((r) => r.id), ['acme-1']);
-      assert.equal(problems.length, 1);
-      assert.equal(problems[0]!.index, 1);
-      assert.match(problems[0]!.message, /inputPerMTok/);
-    });
   });
 
-  describe('workspace overrides', () => {
-    it('win over a bundled row with the same id, aliases included', () => {
-      const bundled = defaultPriceTable().all();
-      const t = new PriceTable(bundled, [row({ id: 'gpt-4o', aliases: [], inputPerMTok: 1, outputPerMTok: 4, family: 'gpt-4o' })]);
-      assert.equal(t.lookup('gpt-4o')?.inputPerMTok, 1);
-      assert.equal(t.lookup('openai/gpt-4o')?.inputPerMTok, 1);
-      assert.equal(t.all().filter((m) => m.id === 'gpt-4o').length, 1);
-      assert.equal(t.lookup('gpt-4o-mini')?.id, 'gpt-4o-mini');
+  describe('workspace overrides (promptmeter.yaml models:)', () => {
+    it('override a known model field by field, found by any alias', () => {
+      const { table: t, problems } = priceTableWithOverrides([{ id: 'openai/gpt-4o', inputPerMTok: 2, span: { start: 0, end: 1 } }]);
+      assert.deepEqual(problems, []);
+      const m = t.lookup('gpt-4o')!;
+      assert.equal(m.inputPerMTok, 2); // overridden
+      assert.equal(m.outputPerMTok, 10); // kept from the bundled row
+      assert.equal(m.cachedInputPerMTok, 1.25);
+      assert.match(m.source, /^promptmeter\.yaml/);
+      assert.equal(t.lookup('azure/gpt-4o-2024-08-06')?.inputPerMTok, 2);
+      assert.equal(t.all().filter((r) => r.id === 'gpt-4o').length, 1);
+      assert.equal(t.lookup('gpt-4o-mini')?.inputPerMTok, 0.15);
+      // the shared default table is untouched
+      assert.equal(defaultPriceTable().lookup('gpt-4o')?.inputPerMTok, 2.5);
     });
-    it('add new models through defaultPriceTable(overrides)', () => {
-      const t = defaultPriceTable([row({ id: 'acme-large', aliases: ['acme/large'] })]);
-      assert.equal(t.lookup('acme/large')?.id, 'acme-large');
+    it('add a new model with its prices and provider defaults', () => {
+      const t = defaultPriceTable([{ id: 'Acme-Large', provider: 'anthropic', aliases: ['acme/large'], inputPerMTok: 1, outputPerMTok: 3 }]);
+      const m = t.lookup('acme/large')!;
+      assert.equal(m.id, 'acme-large');
+      assert.equal(m.tokenizer, 'claude');
+      assert.equal(m.status, 'active');
       assert.equal(defaultPriceTable().lookup('acme-large'), null);
+    });
+    it('leave out and report a bad entry, keeping the rest', () => {
+      const { table: t, problems } = priceTableWithOverrides([
+        { id: 'acme-small', inputPerMTok: 0.1, outputPerMTok: 0.2 },
+        { id: 'acme-free' }, // new, without prices: never priced at $0
+        { id: 'gpt-4o', outputPerMTok: -1 },
+        { id: 'gpt-4.1', cachedInputPerMTok: 9 }, // a read dearer than input
+      ]);
+      assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'acme-free'], [2, 'gpt-4o'], [3, 'gpt-4.1']]);
+      assert.equal(t.lookup('acme-small')?.outputPerMTok, 0.2);
+      assert.equal(t.lookup('acme-free'), null);
+      assert.equal(t.lookup('gpt-4o')?.outputPerMTok, 10);
+    });
+    it('let a PriceTable built from full rows put overrides first', () => {
+      const bundled = defaultPriceTable().all();
+      const t = new PriceTable(bundled, [row({ id: 'gpt-4o', inputPerMTok: 1, outputPerMTok: 4, family: 'gpt-4o' })]);
+      assert.equal(t.lookup('gpt-4o')?.inputPerMTok, 1);
+      assert.equal(t.all()[0]?.id, 'gpt-4o');
     });
   });
 
