@@ -1,0 +1,39 @@
+/**
+ * Node adapter for detection: reads the tree-sitter WASM files the build copies into
+ * `dist/wasm/`, or, when running compiled sources from `out/` (tests, benchmarks), from the
+ * installed `@vscode/tree-sitter-wasm` package.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DetectionHost, WasmName } from '../core/detect';
+
+function fileName(name: WasmName): string {
+  return name === 'tree-sitter' ? 'tree-sitter.wasm' : `tree-sitter-${name}.wasm`;
+}
+
+/** Directories to look in, nearest first: next to the bundle, then up to the package root. */
+function candidates(): string[] {
+  const dirs: string[] = [join(__dirname, 'wasm')];
+  for (let d = __dirname; ; d = dirname(d)) {
+    dirs.push(join(d, 'dist', 'wasm'), join(d, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm'));
+    if (dirname(d) === d) break;
+  }
+  return dirs;
+}
+
+let found: string | null = null;
+
+function wasmDir(): string {
+  if (found) return found;
+  for (const d of candidates()) {
+    if (existsSync(join(d, 'tree-sitter.wasm')) && existsSync(join(d, 'tree-sitter-python.wasm'))) return (found = d);
+  }
+  throw new Error('promptmeter: tree-sitter WASM files not found (expected dist/wasm or node_modules/@vscode/tree-sitter-wasm/wasm)');
+}
+
+/** A {@link DetectionHost} that reads the WASM files from disk. */
+export function nodeDetectionHost(): DetectionHost {
+  return {
+    loadWasm: async (name) => new Uint8Array(readFileSync(join(wasmDir(), fileName(name)))),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Per-analysis state for one file: a word index over the text (to find a name's occurrences
+ * without walking the whole tree), name resolution by scope, and `self.x` / `this.x` members.
+ * Work is proportional to the names a call actually uses, which keeps re-analysis cheap.
+ */
+import type { Decl, Expr, LanguageModule, MemberDecl } from './ir';
+import type { Node } from './parser';
+import type { DetectInput } from './types';
+
+export interface Resolved {
+  decl: Decl;
+  node: Node;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class FileContext {
+  private readonly occ = new Map<string, number[]>();
+  private readonly decls = new Map<string, Resolved[]>();
+  private readonly members = new Map<string, Array<MemberDecl & { node: Node }>>();
+  private readonly exprs = new Map<number, Expr>();
+  /** Files read by the site being built (reset per site). */
+  linked: string[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly root: Node,
+    readonly lang: LanguageModule,
+    readonly input: DetectInput,
+  ) {}
+
+  /** Start offsets of `name` as a whole word. */
+  occurrences(name: string): number[] {
+    let hits = this.occ.get(name);
+    if (!hits) {
+      hits = [];
+      const word = this.lang.id === 'js' ? '[\\w$]' : '\\w';
+      const re = new RegExp(`(?<!${word})${escapeRe(name)}(?!${word})`, 'g');
+      for (let m = re.exec(this.text); m; m = re.exec(this.text)) hits.push(m.index);
+      this.occ.set(name, hits);
+    }
+    return hits;
+  }
+
+  /** The smallest named node covering `[start, end)`. */
+  nodeAt(start: number, end: number): Node | null {
+    return this.root.namedDescendantForIndex(start, end);
+  }
+
+  /** The expression view of a node, converted once per analysis. */
+  expr(n: Node): Expr {
+    let e = this.exprs.get(n.id);
+    if (!e) {
+      e = this.lang.expr(n);
+      this.exprs.set(n.id, e);
+    }
+    return e;
+  }
+
+  private declsOf(name: string): Resolved[] {
+    let out = this.decls.get(name);
+    if (!out) {
+      out = [];
+      for (const at of this.occurrences(name)) {
+        const n = this.nodeAt(at, at + name.length);
+        if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
+        const d = this.lang.declarationAt(n);
+        if (d) out.push({ decl: d, node: n });
+      }
+      this.decls.set(name, out);
+    }
+    return out;
+  }
+
+  /**
+   * The declaration `name` refers to at `use`: the innermost visible scope wins; within it the
+   * last declaration before the use, else the first after it (module constants used above).
+   */
+  resolve(name: string, use: Node): Resolved | null {
+    const u = use.startIndex;
+    let best: Resolved | null = null;
+    let bestSize = Infinity;
+    let bestBefore = false;
+    for (const r of this.declsOf(name)) {
+      const s = r.decl.scope;
+      if (s.startIndex > u || s.endIndex < use.endIndex) continue;
+      if (r.decl.kind === 'value' && r.decl.value && r.decl.value.startIndex <= u && u < r.decl.value.endIndex) continue;
+      if (r.node.startIndex === u) continue;
+      const size = s.endIndex - s.startIndex;
+      const before = r.decl.at < u;
+      if (
+        !best ||
+        size < bestSize ||
+        (size === bestSize && before && (!bestBefore || r.decl.at > best.decl.at)) ||
+        (size === bestSize && !before && !bestBefore && r.decl.at < best.decl.at)
+      ) {
+        best = r;
+        bestSize = size;
+        bestBefore = before;
+      }
+    }
+    return best;
+  }
+
+  /** Declarations of `self.prop` / `this.prop`, those of the class enclosing `use` first. */
+  member(prop: string, use: Node): Array<MemberDecl & { node: Node }> {
+    let all = this.members.get(prop);
+    if (!all) {
+      all = [];
+      for (const at of this.occurrences(prop)) {
+        const n = this.nodeAt(at, at + prop.length);
+        if (!n || n.startIndex !== at || n.endIndex !== at + prop.length) continue;
+        const d = this.lang.memberDeclarationAt(n);
+        if (d) all.push({ ...d, node: n });
+      }
+      this.members.set(prop, all);
+    }
+    const cls = this.lang.classOf(use);
+    const own = cls ? all.filter((d) => d.owner && d.owner.startIndex === cls.startIndex) : [];
+    return own.length ? own : all;
+  }
+}

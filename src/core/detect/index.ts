@@ -1,0 +1,15 @@
+/**
+ * Detection of LLM call sites in source code (contract D). Load once with
+ * {@link initDetection}, then `detect()` a file or `open()` a document for incremental edits.
+ */
+import { TreeSitterDetector } from './detector';
+import { Parsers } from './parser';
+import type { DetectionHost, Detector } from './types';
+
+export type { DetectDocument, DetectInput, DetectionHost, Detector, TextChange, WasmName } from './types';
+export { languageForPath } from './languages';
+
+/** Loads the tree-sitter runtime and the grammars through the host, and returns a detector. */
+export async function initDetection(host: DetectionHost): Promise<Detector> {
+  return new TreeSitterDetector(await Parsers.load(host));
+}

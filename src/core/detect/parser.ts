@@ -1,0 +1,66 @@
+/**
+ * Tree-sitter (WASM) as detection's parser. The runtime and grammars arrive as bytes from the
+ * host, so nothing here depends on Node or a URL; see docs/detection.md for why tree-sitter.
+ */
+import { Language as TsLanguage, Parser } from '@vscode/tree-sitter-wasm';
+import type { Language } from '../model';
+import type { DetectionHost, WasmName } from './types';
+
+export type { Node, Tree, Edit, Point } from '@vscode/tree-sitter-wasm';
+
+/** Which grammar parses which source language; template formats are not parsed here. */
+export const grammarFor: Partial<Record<Language, Exclude<WasmName, 'tree-sitter'>>> = {
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  python: 'python',
+};
+
+/** Loaded grammars and one parser per grammar (a parser keeps its language set). */
+export class Parsers {
+  private readonly parsers = new Map<string, Parser>();
+
+  private constructor(private readonly languages: Map<string, TsLanguage>) {}
+
+  /** Loads the runtime once per process, then every grammar (in parallel). */
+  static async load(host: DetectionHost): Promise<Parsers> {
+    await initRuntime(host);
+    const names = [...new Set(Object.values(grammarFor))] as Exclude<WasmName, 'tree-sitter'>[];
+    const langs = await Promise.all(names.map(async (n) => [n, await TsLanguage.load(await host.loadWasm(n))] as const));
+    return new Parsers(new Map(langs));
+  }
+
+  /** The parser for a source language, or null when the language is not parsed. */
+  parserFor(language: Language): Parser | null {
+    const grammar = grammarFor[language];
+    if (!grammar) return null;
+    let p = this.parsers.get(grammar);
+    if (!p) {
+      const lang = this.languages.get(grammar);
+      if (!lang) return null;
+      p = new Parser();
+      p.setLanguage(lang);
+      this.parsers.set(grammar, p);
+    }
+    return p;
+  }
+}
+
+let runtime: Promise<void> | null = null;
+
+/** The emscripten module is global state: initialise it once, and retry after a failure. */
+function initRuntime(host: DetectionHost): Promise<void> {
+  if (!runtime) {
+    runtime = host
+      .loadWasm('tree-sitter')
+      // The typings list only `locateFile`, but the emscripten module takes `wasmBinary` too,
+      // which is what keeps the runtime from fetching or reading a file itself.
+      .then((wasmBinary) => Parser.init({ wasmBinary } as unknown as Parameters<typeof Parser.init>[0]))
+      .catch((e: unknown) => {
+        runtime = null;
+        throw e;
+      });
+  }
+  return runtime;
+}

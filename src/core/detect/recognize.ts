@@ -1,0 +1,246 @@
+/**
+ * Finds the sites in one parsed file: every call whose name some SDK uses is looked at, its
+ * receiver evaluated symbolically, and the request read by its shape.
+ */
+import type { Language, Site } from '../model';
+import type { FileContext } from './context';
+import { dottedName, type Expr } from './ir';
+import { PartReader } from './parts';
+import { type Layer, layerOf, Request } from './request';
+import { sdks, siteNames } from './sdk';
+import type { SdkSpec, SiteEntry } from './sdk/types';
+import { cacheParamsOf, capOf, modelOf, reasoningOf, shapeOf, streamFlag } from './shapes';
+import { samePath, type Sym, SymEvaluator } from './sym';
+import { objectProps, propOf, valueOf } from './values';
+
+type CallExpr = Extract<Expr, { k: 'call' }>;
+
+const names = siteNames(sdks);
+
+interface Match {
+  spec: SdkSpec;
+  entry: SiteEntry;
+  sym: Sym | null;
+}
+
+/** The sites of a parsed file, in source order. Never throws. */
+export function recognize(ctx: FileContext, language: Language): Site[] {
+  const ev = new SymEvaluator(ctx, sdks);
+  const seen = new Set<number>();
+  const sites: Site[] = [];
+  const usedCtors = new Set<number>();
+  const deferred: Array<{ call: CallExpr; m: Match }> = [];
+  for (const call of candidates(ctx, seen)) {
+    try {
+      const m = match(ctx, ev, call);
+      if (!m) continue;
+      if (m.entry.unlessUsed) {
+        deferred.push({ call, m });
+        continue;
+      }
+      if (m.sym && m.sym.t === 'obj') for (const c of m.sym.ctors) usedCtors.add(c.span.start);
+      sites.push(build(ctx, language, call, m));
+    } catch {
+      // One unreadable call must not hide the others.
+    }
+  }
+  for (const { call, m } of deferred) {
+    if (usedCtors.has(call.span.start)) continue;
+    try {
+      sites.push(build(ctx, language, call, { ...m, sym: { t: 'obj', spec: m.spec, kind: 'chatmodel', path: [], ctors: [call] } }));
+    } catch {
+      // as above
+    }
+  }
+  return sites.sort((a, b) => a.span.start - b.span.start);
+}
+
+function* candidates(ctx: FileContext, seen: Set<number>): Generator<CallExpr> {
+  for (const name of names) {
+    for (const at of ctx.occurrences(name)) {
+      const n = ctx.nodeAt(at, at + name.length);
+      if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
+      const callNode = ctx.lang.callOfCalleeName(n);
+      if (!callNode || seen.has(callNode.startIndex)) continue;
+      seen.add(callNode.startIndex);
+      const e = ctx.expr(callNode);
+      if (e.k === 'call') yield e;
+    }
+  }
+}
+
+function match(ctx: FileContext, ev: SymEvaluator, call: CallExpr): Match | null {
+  const sym = ev.eval(call.callee);
+  if (!sym) return null;
+  if (sym.t === 'import') {
+    const m = ev.matchModule(sym.module, sym.path);
+    if (!m) return null;
+    const entry = m.spec.sites.find((e) => e.from.includes('module') && samePath(e.path, m.rest));
+    return entry ? { spec: m.spec, entry, sym } : null;
+  }
+  if (sym.t === 'obj') {
+    const entry = sym.spec.sites.find((e) => e.from.includes(sym.kind) && samePath(e.path, sym.path));
+    return entry ? { spec: sym.spec, entry, sym } : null;
+  }
+  return looseMatch(ctx, sym.path);
+}
+
+/** An unresolvable receiver: accept a distinctive SDK path in a file that imports the SDK. */
+function looseMatch(ctx: FileContext, path: string[]): Match | null {
+  let best: Match | null = null;
+  for (const spec of sdks) {
+    if (!importsSdk(ctx, spec)) continue;
+    for (const e of spec.sites) {
+      if (!(e.loose ?? e.path.length >= 2) || e.unlessUsed || !e.from.some((f) => f !== 'module')) continue;
+      if (e.path.length > path.length || !samePath(e.path, path.slice(path.length - e.path.length))) continue;
+      if (!best || e.path.length > best.entry.path.length) best = { spec, entry: e, sym: null };
+    }
+  }
+  return best;
+}
+
+const importCache = new WeakMap<FileContext, Map<SdkSpec, boolean>>();
+
+function importsSdk(ctx: FileContext, spec: SdkSpec): boolean {
+  let m = importCache.get(ctx);
+  if (!m) importCache.set(ctx, (m = new Map()));
+  let v = m.get(spec);
+  if (v === undefined) {
+    const mods = (ctx.lang.id === 'python' ? spec.modules.python : spec.modules.js) ?? [];
+    v = mods.some((mod) => {
+      const q = mod.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      const re =
+        ctx.lang.id === 'python'
+          ? new RegExp(`^\\s*(from\\s+${q}(\\.\\w+)*\\s+import|import\\s+${q}\\b)`, 'm')
+          : new RegExp(`(from|require\\(|import\\()\\s*['"\`]${q}(/[^'"\`]*)?['"\`]`);
+      return re.test(ctx.text);
+    });
+    m.set(spec, v);
+  }
+  return v;
+}
+
+function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): Site {
+  ctx.linked = [];
+  const shape = shapeOf(m.entry.shape);
+  const ctors = m.sym && m.sym.t === 'obj' ? m.sym.ctors : [];
+  const isCtorSite = m.entry.shape === 'langchain-ctor';
+  const layers: Layer[] = ctors.map((c) => layerOf(ctx, c));
+  const langchain = m.entry.shape === 'langchain' || isCtorSite;
+  if (!langchain) layers.push(layerOf(ctx, call));
+  let req = new Request(ctx, layers);
+  const reader = new PartReader(ctx, {});
+  shape.read(req, reader, ctx);
+
+  let model = modelOf(ctx, req.get(...shape.model)?.value, m.entry.shape === 'vercel' || m.entry.shape === 'vercel-agent');
+  if (!model && (langchain || m.entry.shape === 'gemini-legacy')) model = modelOf(ctx, req.positional(0, 0));
+  if (!model && m.entry.shape === 'gemini-chat' && layers.length > 1) model = modelOf(ctx, req.get('model')?.value);
+
+  let capNames = shape.caps;
+  let capRequired = m.entry.capRequired ?? false;
+  let args = req.container(shape.argsInCtor);
+  if (m.entry.shape === 'bedrock-invoke') {
+    const body = bedrockBody(ctx, req, reader);
+    if (body) {
+      req = body.req;
+      args = body.req.container() ?? args;
+      capNames = ['max_tokens', 'max_tokens_to_sample', 'max_gen_len', 'textGenerationConfig.maxTokenCount', 'inferenceConfig.max_new_tokens', 'maxTokens', 'max_new_tokens'];
+      capRequired = body.anthropic;
+    }
+  }
+  if (langchain) langchainParts(ctx, call, m, reader, isCtorSite);
+
+  const cap = capOf(req, capNames);
+  const reasoning = reasoningOf(req, shape.reasoning);
+  const cache = [...reader.out.cache, ...cacheParamsOf(req, shape.cacheParams)];
+  const linked = [...new Set([...ctx.linked, ...reader.out.parts.map((p) => p.sourceFile).filter((f): f is string => !!f)])];
+  const site: Site = {
+    kind: 'call',
+    language,
+    provider: m.spec.provider,
+    api: m.entry.api,
+    span: call.span,
+    anchor: call.callee.span,
+    model,
+    parts: reader.out.parts,
+    cap,
+    ...(capRequired ? { capRequired } : {}),
+    ...(args ? { args } : {}),
+    cache: cache.sort((a, b) => a.span.start - b.span.start),
+    streaming: !!m.entry.streaming || streamFlag(req),
+    ...(reasoning ? { reasoning } : {}),
+    ...(linked.length ? { linkedFiles: linked } : {}),
+  };
+  return site;
+}
+
+/** `invoke_model(body=json.dumps({...}))`: the body is the request; Anthropic bodies require a cap. */
+function bedrockBody(ctx: FileContext, req: Request, reader: PartReader): { req: Request; anthropic: boolean } | null {
+  const b = req.get('body');
+  if (!b) return null;
+  let v = valueOf(ctx, b.value);
+  if (v.k === 'call' && (dottedName(v.callee) === 'json.dumps' || dottedName(v.callee) === 'JSON.stringify') && v.args[0]) v = valueOf(ctx, v.args[0].value);
+  if (v.k === 'call' && v.callee.k === 'member' && v.callee.prop === 'encode') {
+    const inner = valueOf(ctx, v.callee.object);
+    if (inner.k === 'call' && dottedName(inner.callee) === 'json.dumps' && inner.args[0]) v = valueOf(ctx, inner.args[0].value);
+  }
+  const props = objectProps(ctx, v);
+  if (!props || v.k !== 'obj') return null;
+  const layer: Layer = {
+    props,
+    positional: [],
+    container: { kind: 'object', span: v.span, properties: props.map((p) => ({ name: p.key, span: p.span, valueSpan: p.value.span })), ...(ctx.lang.id === 'python' ? { quoteKeys: true } : {}) },
+  };
+  const body = new Request(ctx, [layer]);
+  const sys = body.get('system');
+  if (sys) reader.content('system', sys.value);
+  const msgs = body.get('messages');
+  if (msgs) reader.messages(msgs.value);
+  const prompt = body.get('prompt', 'inputText');
+  if (prompt) reader.text('prompt', prompt.value);
+  const tools = body.get('tools');
+  if (tools) reader.tools(tools.value);
+  return { req: body, anthropic: !!propOf(ctx, v, 'anthropic_version') };
+}
+
+/** A chain's template text, then the call's input (a string, messages, or variables for the template). */
+function langchainParts(ctx: FileContext, call: CallExpr, m: Match, reader: PartReader, ctorOnly: boolean): void {
+  const template = m.sym && m.sym.t === 'obj' ? m.sym.template : undefined;
+  if (template) templateParts(ctx, template, reader);
+  if (ctorOnly) return;
+  let input = call.args.find((a) => !a.name || a.name === 'input')?.value;
+  if (!input) return;
+  if (/batch/.test(m.entry.api)) {
+    const list = valueOf(ctx, input);
+    if (list.k !== 'arr' || !list.items[0] || list.items[0].k === 'spread') {
+      reader.unresolved('unknown', input);
+      return;
+    }
+    input = list.items[0];
+  }
+  const v = valueOf(ctx, input);
+  if (template && (v.k === 'obj' || v.k === 'ident')) return;
+  reader.messages(input);
+}
+
+function templateParts(ctx: FileContext, e: Expr, reader: PartReader): void {
+  const v = valueOf(ctx, e);
+  if (v.k !== 'call') {
+    reader.unresolved('unknown', e);
+    return;
+  }
+  const name = dottedName(v.callee) ?? '';
+  const last = name.split('.').pop() ?? '';
+  let first = v.args.find((a) => !a.name)?.value ?? v.args.find((a) => a.name === 'template' || a.name === 'messages')?.value;
+  // JS `new PromptTemplate({ template, inputVariables })`.
+  const opts = first ? valueOf(ctx, first) : undefined;
+  if (opts && opts.k === 'obj') first = (propOf(ctx, opts, 'template') ?? propOf(ctx, opts, 'promptMessages'))?.value;
+  const braces = new PartReader(ctx, { braces: true });
+  if (!first) return;
+  if (last === 'from_messages' || last === 'fromMessages' || name === 'ChatPromptTemplate') braces.messages(first);
+  else if (last === 'from_template' || last === 'fromTemplate') braces.text(name.includes('ChatPromptTemplate') ? 'user' : 'prompt', first);
+  else if (last === 'PromptTemplate') braces.text('prompt', first);
+  else reader.unresolved('unknown', e);
+  reader.out.parts.push(...braces.out.parts);
+  reader.out.cache.push(...braces.out.cache);
+}
