@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { matchFile, rate, renderReport, sameCap, sameModel, score, type ExpectedSite, type PredictedSite } from './score';
+import { groupTable, matchFile, rate, renderReport, sameCap, sameModel, score, type ExpectedSite, type PredictedSite } from './score';
 
 const e = (line: number, over: Partial<ExpectedSite> = {}): ExpectedSite => ({
   line,
@@ -76,6 +76,17 @@ describe('quality scoring', () => {
     assert.deepEqual(scores.capPrecision, { num: 1, den: 3 });
     assert.equal(rate(scores.capRecall), 1 / 3);
     assert.equal(rate({ num: 0, den: 0 }), 1);
+  });
+
+  it('counts found, extra and right caps per corpus folder', () => {
+    const m = matchFile({
+      file: 'openai/a.py',
+      expected: [e(1), e(2), e(3, { cap: null })],
+      predicted: [p(1), p(2, { cap: null }), p(7)],
+    });
+    const rows = groupTable(m);
+    assert.equal(rows.length, 2);
+    assert.match(rows[1]!, /^\s+openai\s+2\/3\s+1\s+1\/2$/);
   });
 
   it('prints each miss with file and line', () => {

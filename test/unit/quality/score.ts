@@ -191,6 +191,7 @@ export function renderReport(scores: Scores, m: Matching, errors: { file: string
       !sameCap(p.expected.cap, p.predicted.cap) ||
       p.expected.cached !== p.predicted.cached,
   );
+  out.push('', ...groupTable(m));
   if (m.missed.length) out.push('', 'missed (expected, not detected):');
   for (const x of m.missed) out.push(`  ${x.file}:${x.expected.line} [${x.expected.kind}] expected ${x.expected.api}: ${show(x.expected)}`);
   if (m.extra.length) out.push('', 'extra (detected, not expected):');
@@ -200,4 +201,33 @@ export function renderReport(scores: Scores, m: Matching, errors: { file: string
   if (errors.length) out.push('', 'errors:');
   for (const e of errors) out.push(`  ${e.file}: ${e.message}`);
   return out.join('\n');
+}
+
+/** Per corpus folder (`openai/`, `tricky/`, …): where the misses concentrate. */
+export function groupTable(m: Matching): string[] {
+  const groups = new Map<string, { expected: number; found: number; extra: number; capsOk: number; caps: number }>();
+  const g = (file: string) => {
+    const key = file.includes('/') ? file.slice(0, file.indexOf('/')) : '.';
+    let row = groups.get(key);
+    if (!row) groups.set(key, (row = { expected: 0, found: 0, extra: 0, capsOk: 0, caps: 0 }));
+    return row;
+  };
+  for (const p of m.pairs) {
+    const row = g(p.file);
+    row.expected++;
+    row.found++;
+    if (p.expected.cap) row.caps++;
+    if (p.expected.cap && sameCap(p.expected.cap, p.predicted.cap)) row.capsOk++;
+  }
+  for (const x of m.missed) {
+    const row = g(x.file);
+    row.expected++;
+    if (x.expected.cap) row.caps++;
+  }
+  for (const x of m.extra) g(x.file).extra++;
+  const head = `  ${'folder'.padEnd(12)} ${'found'.padStart(9)} ${'extra'.padStart(6)} ${'caps right'.padStart(11)}`;
+  const rows = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, r]) => `  ${k.padEnd(12)} ${`${r.found}/${r.expected}`.padStart(9)} ${String(r.extra).padStart(6)} ${`${r.capsOk}/${r.caps}`.padStart(11)}`);
+  return [head, ...rows];
 }
