@@ -11,6 +11,8 @@ import { closest, formatPath, type ConfigProblem } from './problems';
 
 /** Alias expansions allowed in one file: enough for sharing a glob list, far below a bomb. */
 export const MAX_ALIASES = 100;
+/** Nodes one alias may stand for once expanded; an alias bomb stands for billions. */
+const MAX_EXPANDED_NODES = 10_000;
 /** Nodes visited at most; a real config file has a few hundred. */
 const MAX_VISITS = 200_000;
 
@@ -35,7 +37,8 @@ export class YamlValidation {
   ) {}
 
   /** Adds a problem at a span of the file. */
-  report(message: string, severity: Severity, span: Span, path: Path = []): ConfigProblem {
+  report(message: string, severity: Severity, where: Span, path: Path = []): ConfigProblem {
+    const span = this.trim(where);
     const start = this.lines.linePos(span.start);
     const end = this.lines.linePos(span.end);
     const p: ConfigProblem = {
@@ -83,6 +86,10 @@ export class YamlValidation {
     const target = node.resolve(this.doc);
     if (target === undefined) {
       this.report('this alias names no anchor defined before it', 'error', at, path);
+      return FAIL;
+    }
+    if (expandedSize(target, this.doc, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+      this.report('this alias expands to too much data', 'error', at, path);
       return FAIL;
     }
     return this.validate(schema, target, path, at);
@@ -192,13 +199,18 @@ export class YamlValidation {
     }
     // Keep the validated pieces rather than zod's copy: the schema has no transforms, spans are
     // keyed by these objects, and a record key such as `__proto__` survives only in them.
-    if (typeof out === 'object' && out !== null) this.spans.set(out, at);
+    if (typeof out === 'object' && out !== null) this.spans.set(out, this.trim(at));
     return { ok: true, value: out };
   }
 
   private reportIssues(issues: readonly z.core.$ZodIssue[], value: unknown, node: unknown, path: Path, at: Span): void {
+    const seen = new Set<string>();
     for (const issue of issues) {
       const sub = issue.path as Path;
+      // One problem per place: `1e29` for an integer field is both too big and not an integer.
+      const key = JSON.stringify(sub);
+      if (seen.has(key)) continue;
+      seen.add(key);
       const target = sub.length > 0 && (isMap(node) || isSeq(node)) ? (node as MapNode).getIn(sub, true) : undefined;
       const span = (target !== undefined ? spanOf(target) : null) ?? at;
       const full = [...path, ...sub];
@@ -212,6 +224,13 @@ export class YamlValidation {
     const where = path.length > 1 ? ` in \`${formatPath(path.slice(0, -1))}\`` : '';
     const tail = hint !== null ? `; did you mean \`${hint}\`?` : `; known keys: ${known.map((k) => `\`${k}\``).join(', ')}`;
     this.report(`unknown key \`${key}\`${where} is ignored${tail}`, 'warning', span, path);
+  }
+
+  /** A span without trailing blanks and line breaks (block nodes end after their last newline). */
+  private trim(span: Span): Span {
+    let end = span.end;
+    while (end > span.start + 1 && /[\s]/.test(this.text[end - 1] ?? '')) end--;
+    return end === span.end ? span : { start: span.start, end };
   }
 
   /** The first line of a span, so a problem about a whole block does not paint the block. */
@@ -245,6 +264,20 @@ function structural(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
   while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
   return s;
+}
+
+/** How many nodes `node` stands for with aliases expanded, counting no further than `limit`. */
+function expandedSize(node: unknown, doc: Document, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [node];
+  while (stack.length > 0 && count <= limit) {
+    let n = stack.pop();
+    if (isAlias(n)) n = n.resolve(doc);
+    count++;
+    if (isMap(n)) for (const pair of n.items) stack.push(pair.key, pair.value);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return count;
 }
 
 function acceptsUndefined(schema: z.ZodType): boolean {
