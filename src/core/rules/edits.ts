@@ -1,0 +1,215 @@
+/**
+ * Text edits in the syntax of the file being fixed: a new argument in a JS object literal, a
+ * Python dict or keyword-argument list, or a YAML mapping, matching the indentation, quotes and
+ * trailing-comma habit already there; a replaced literal keeping its quotes.
+ */
+import type { ArgProperty, ArgsContainer, Language, Span, TextEdit } from '../model';
+
+type Syntax = 'js' | 'pydict' | 'kwargs' | 'yaml';
+
+function syntaxOf(args: ArgsContainer, language: Language): Syntax {
+  if (args.kind === 'kwargs') return 'kwargs';
+  if (args.kind === 'yaml') return 'yaml';
+  return language === 'python' ? 'pydict' : 'js';
+}
+
+/** The quote the file already uses for dict keys, so a new key looks like its neighbours. */
+function dictQuote(text: string, props: readonly ArgProperty[]): string {
+  const first = props[0] ? text[props[0].span.start] : undefined;
+  return first === "'" ? "'" : '"';
+}
+
+function entry(syntax: Syntax, key: string, value: string, quote: string): string {
+  switch (syntax) {
+    case 'js':
+      return `${key}: ${value}`;
+    case 'pydict':
+      return `${quote}${key}${quote}: ${value}`;
+    case 'kwargs':
+      return `${key}=${value}`;
+    case 'yaml':
+      return `${key}: ${value}`;
+  }
+}
+
+/** `{ inner: v }` / `{"inner": v}` for an outer key that is not written yet. */
+function nestedValue(syntax: Syntax, inner: string, value: string, quote: string): string {
+  if (syntax === 'js') return `{ ${inner}: ${value} }`;
+  return `{${quote}${inner}${quote}: ${value}}`;
+}
+
+const lineStartOf = (text: string, offset: number): number => {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+};
+
+const lineEndOf = (text: string, offset: number): number => {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+};
+
+/** The whitespace before `offset` on its line, or null when code precedes it there. */
+function ownLineIndent(text: string, offset: number): string | null {
+  const before = text.slice(lineStartOf(text, offset), offset);
+  return /^[ \t]*$/.test(before) ? before : null;
+}
+
+/** After a list item: where a comma already follows it, and whether only a comment trails on the line. */
+function afterItem(text: string, end: number): { comma: number | null; restIsComment: boolean } {
+  let i = end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const comma = text[i] === ',' ? i : null;
+  const from = comma === null ? end : comma + 1;
+  const rest = text.slice(from, lineEndOf(text, from)).trim();
+  return { comma, restIsComment: rest === '' || rest.startsWith('//') || rest.startsWith('#') };
+}
+
+/** Edits that append `item` to a list whose last item ends at `lastEnd` and starts at `lastStart`. */
+function appendAfter(text: string, lastStart: number, lastEnd: number, item: string, commas: boolean): TextEdit[] {
+  const indent = ownLineIndent(text, lastStart);
+  const { comma, restIsComment } = afterItem(text, lastEnd);
+  if (!commas) {
+    const at = lineEndOf(text, lastEnd);
+    return [{ span: { start: at, end: at }, newText: `\n${indent ?? ''}${item}` }];
+  }
+  if (indent !== null && restIsComment) {
+    // One item per line: the new one gets its own line, keeping the list's trailing-comma habit.
+    const at = lineEndOf(text, comma === null ? lastEnd : comma + 1);
+    const newLine = `\n${indent}${item}${comma === null ? '' : ','}`;
+    if (comma !== null) return [{ span: { start: at, end: at }, newText: newLine }];
+    if (at === lastEnd) return [{ span: { start: at, end: at }, newText: `,${newLine}` }];
+    return [
+      { span: { start: lastEnd, end: lastEnd }, newText: ',' },
+      { span: { start: at, end: at }, newText: newLine },
+    ];
+  }
+  if (comma !== null) return [{ span: { start: comma + 1, end: comma + 1 }, newText: ` ${item},` }];
+  return [{ span: { start: lastEnd, end: lastEnd }, newText: `, ${item}` }];
+}
+
+/** Edits that put `item` into an empty bracketed span (`{}`, `()`), or null when it is not one. */
+function fillEmpty(text: string, span: Span, item: string): TextEdit[] | null {
+  const open = text[span.start];
+  const close = text[span.end - 1];
+  const inner = text.slice(span.start + 1, span.end - 1);
+  if (!((open === '{' && close === '}') || (open === '(' && close === ')')) || inner.trim() !== '') return null;
+  const padded = open === '{' ? ` ${item} ` : item;
+  return [{ span: { start: span.start + 1, end: span.end - 1 }, newText: padded }];
+}
+
+/**
+ * Edits that add `key = value` inside a bracketed value written in the source (`{ … }`, `{…}` or
+ * a config constructor call `GenerateContentConfig(…)`), or null when the value is not one.
+ */
+function insertIntoBracketed(text: string, span: Span, key: string, value: string, python: boolean, quote: string): TextEdit[] | null {
+  const close = text[span.end - 1];
+  if (close !== '}' && close !== ')') return null;
+  const isCall = close === ')';
+  const item = isCall ? `${key}=${value}` : python ? `${quote}${key}${quote}: ${value}` : `${key}: ${value}`;
+  const openAt = isCall ? text.indexOf('(', span.start) : span.start;
+  if (openAt < 0 || openAt >= span.end) return null;
+  const empty = fillEmpty(text, { start: openAt, end: span.end }, item);
+  if (empty) return empty;
+  let last = span.end - 2;
+  while (last > openAt && /\s/.test(text[last]!)) last--;
+  const multiline = /[\r\n]/.test(text.slice(last + 1, span.end - 1));
+  if (multiline) {
+    const indent = ownLineIndent(text, firstNonSpace(text, lineStartOf(text, last))) ?? '';
+    const at = last + 1;
+    return [{ span: { start: at, end: at }, newText: text[last] === ',' ? `\n${indent}${item},` : `,\n${indent}${item}` }];
+  }
+  const at = last + 1;
+  return [{ span: { start: at, end: at }, newText: text[last] === ',' ? ` ${item}` : `, ${item}` }];
+}
+
+const firstNonSpace = (text: string, from: number): number => {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
+};
+
+const lastProperty = (props: readonly ArgProperty[]): ArgProperty | undefined =>
+  props.reduce<ArgProperty | undefined>((a, p) => (!a || p.span.end > a.span.end ? p : a), undefined);
+
+const propertyNamed = (props: readonly ArgProperty[], name: string): ArgProperty | undefined =>
+  props.find((p) => p.name === name || p.name.replace(/^["']|["']$/g, '') === name);
+
+/**
+ * The edits that add the parameter at `path` (one key, or `[outer, inner]` for a nested config
+ * object such as Gemini's `config.maxOutputTokens`) with `value` written as given, or null when
+ * the arguments give no place to write it.
+ */
+export function insertParameter(text: string, args: ArgsContainer, language: Language, path: readonly string[], value: string): TextEdit[] | null {
+  const syntax = syntaxOf(args, language);
+  const quote = dictQuote(text, args.properties);
+  const [outer, inner] = path;
+  if (!outer) return null;
+  if (inner !== undefined) {
+    if (syntax === 'yaml') return null;
+    const host = propertyNamed(args.properties, outer);
+    if (host) return insertIntoBracketed(text, host.valueSpan, inner, value, language === 'python', quote);
+    return appendEntry(text, args, syntax, entry(syntax, outer, nestedValue(syntax, inner, value, quote), quote));
+  }
+  return appendEntry(text, args, syntax, entry(syntax, outer, value, quote));
+}
+
+function appendEntry(text: string, args: ArgsContainer, syntax: Syntax, item: string): TextEdit[] | null {
+  const last = lastProperty(args.properties);
+  if (last) {
+    const end = syntax === 'yaml' ? trimEnd(text, last.span.start, last.span.end) : last.span.end;
+    return appendAfter(text, last.span.start, end, item, syntax !== 'yaml');
+  }
+  return fillEmpty(text, args.span, item);
+}
+
+/** A YAML value's range may run over its trailing line break; the item ends at its last visible character. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** The inside of a string literal at `span` (quotes and Python prefixes excluded), or null when it is not one. */
+export function literalContent(text: string, span: Span): Span | null {
+  const raw = text.slice(span.start, span.end);
+  const m = /^([rRbBuU]{0,2})("""|'''|"|'|`)/.exec(raw);
+  if (!m) return null;
+  const q = m[2]!;
+  const start = span.start + m[0].length;
+  const end = span.end - q.length;
+  if (end < start || text.slice(end, span.end) !== q) return null;
+  return { start, end };
+}
+
+/**
+ * The edit that writes model id `id` where `span` holds one: inside the quotes when the span is a
+ * literal, keeping a gateway prefix such as LiteLLM's `openai/`. Null for platform ids (Bedrock
+ * `anthropic.…-v1:0`, Vertex `…@date`), whose spelling a bare id would break.
+ */
+export function replaceModelId(text: string, span: Span, id: string): TextEdit | null {
+  const inner = literalContent(text, span) ?? span;
+  const written = text.slice(inner.start, inner.end);
+  if (/[`$]|\{/.test(written)) return null;
+  const slash = written.lastIndexOf('/');
+  const bare = written.slice(slash + 1);
+  if (/^[a-z]+\.|@|:\d/.test(bare) && !/^[a-z]+-/.test(bare)) return null;
+  if (/^(?:[a-z]+\.)?(?:anthropic|meta|mistral|amazon|cohere)\./.test(bare)) return null;
+  const start = inner.start + slash + 1;
+  return { span: { start, end: inner.end }, newText: id };
+}
+
+/**
+ * Applies non-overlapping edits to a text (for tests and previews). Inserts at one offset land in
+ * array order, as a VS Code `WorkspaceEdit` applies them.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.span.start - a.e.span.start || b.i - a.i)
+    .map((x) => x.e);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}

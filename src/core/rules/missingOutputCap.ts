@@ -1,0 +1,50 @@
+/**
+ * PM001 missing-output-cap: a call that may omit its output cap and does, so one call can bill up
+ * to the model's maximum output (or the SDK's own default). Never on Anthropic Messages, whose
+ * `max_tokens` is required. The fix writes the SDK's own parameter in the file's syntax.
+ */
+import { timesCalls } from '../estimate';
+import type { Fix } from '../model';
+import { insertParameter } from './edits';
+import { tokens, usd } from './format';
+import { capIsRequired, capParamPath, sdkDefaultCap, suggestedCap } from './providerFacts';
+import type { Draft, Rule, RuleInput } from './rule';
+
+function fixes({ est, model, text }: RuleInput): Fix[] {
+  const site = est.site;
+  const path = capParamPath(site);
+  if (!path || !site.args || text === undefined) return [];
+  const value = suggestedCap(est.outputTokensExpected, model?.maxOutputTokens ?? null);
+  const edits = insertParameter(text, site.args, site.language, path, String(value));
+  if (!edits) return [];
+  return [{ title: `Add ${path[path.length - 1]}: ${value}`, edits, preferred: true }];
+}
+
+function message({ est, model }: RuleInput): string {
+  const site = est.site;
+  const param = capParamPath(site);
+  const hint = param ? `; set ${param.join('.')}` : '';
+  const sdk = sdkDefaultCap(site, model?.id ?? site.model?.id ?? null);
+  const cap = est.outputTokensCap;
+  if (cap === null) {
+    const who = model ? `${model.id} publishes no output limit` : 'the model is unknown';
+    return `no output cap, and ${who}: output length is bounded only by the provider${hint}`;
+  }
+  const what = sdk ? `the SDK's default of ${tokens(cap)} output tokens applies` : `worst case ${tokens(cap)} output tokens`;
+  const worst = est.worstCasePerCall;
+  if (!worst) return `no output cap: ${what} (unpriced model)${hint}`;
+  const monthly = timesCalls(worst.total, est.volume.callsPerMonth);
+  return `no output cap: ${what} ≈ ${usd(worst.total)} per call (≈ ${usd(monthly)}/mo at ${tokens(est.volume.callsPerMonth)} calls)${hint}`;
+}
+
+export const missingOutputCap: Rule = {
+  id: 'PM001',
+  name: 'missing-output-cap',
+  summary: 'A call sets no output-token cap where the API allows one to be omitted, so one call may bill up to the model maximum.',
+  defaultSeverity: 'warning',
+  check(input: RuleInput): Draft[] {
+    const site = input.est.site;
+    if (site.cap || site.capNotApplicable || capIsRequired(site)) return [];
+    return [{ message: message(input), span: site.anchor, fixes: fixes(input) }];
+  },
+};
