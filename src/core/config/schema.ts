@@ -254,6 +254,8 @@ const pricePerMTok = (what: string) =>
     .number()
     .min(0, 'a price cannot be negative')
     .max(MAX_PRICE_PER_MTOK, `a price above $${MAX_PRICE_PER_MTOK} per million tokens is not plausible; prices are USD per 1,000,000 tokens`)
+    // The price table keeps six decimals; more than that is almost always a price per token.
+    .refine((n) => Math.abs(n * 1e6 - Math.round(n * 1e6)) < 1e-6, 'more than 6 decimals: this looks like a price per token; prices are USD per 1,000,000 tokens')
     .describe(`${what}, in US dollars per million tokens.`);
 
 const nullablePrice = (what: string) => pricePerMTok(what).nullable().optional();
@@ -268,11 +270,11 @@ const modelEntry = z
     cachedInputPerMTok: nullablePrice('Cache-read input price (`null`: no caching)'),
     cacheWrite5mPerMTok: nullablePrice('Cache-write price for a 5-minute TTL'),
     cacheWrite1hPerMTok: nullablePrice('Cache-write price for a 1-hour TTL'),
-    batchDiscount: z.number().min(0).max(1).nullable().optional().describe('Discount on the batch tier as a fraction (`0.5` = half price); `null`: no batch tier.'),
+    batchDiscount: z.number().min(0).lt(1, 'a batch discount is a fraction below 1 (`0.5` = half price)').nullable().optional().describe('Discount on the batch tier as a fraction (`0.5` = half price); `null`: no batch tier.'),
     longContextTiers: z
       .array(
         z.strictObject({
-          aboveInputTokens: tokenCount(100_000_000).describe('The tier applies when the input exceeds this many tokens.'),
+          aboveInputTokens: tokenCount(100_000_000).min(1, 'expected at least 1 token').describe('The tier applies when the input exceeds this many tokens.'),
           inputPerMTok: pricePerMTok('Input price in the tier'),
           outputPerMTok: pricePerMTok('Output price in the tier'),
           cachedInputPerMTok: nullablePrice('Cache-read price in the tier'),
@@ -282,8 +284,9 @@ const modelEntry = z
       )
       .optional()
       .describe('Prices that apply to the whole request above an input size.'),
-    contextWindow: tokenCount(100_000_000).nullable().optional().describe('Context window in tokens.'),
-    maxOutputTokens: tokenCount(100_000_000).nullable().optional().describe('Largest output cap the model accepts.'),
+    contextWindow: tokenCount(100_000_000).min(1, 'expected at least 1 token').nullable().optional().describe('Context window in tokens.'),
+    maxInputTokens: tokenCount(100_000_000).min(1, 'expected at least 1 token').nullable().optional().describe('Largest input the model accepts, when below the context window.'),
+    maxOutputTokens: tokenCount(100_000_000).min(1, 'expected at least 1 token').nullable().optional().describe('Largest output cap the model accepts.'),
     minCacheableTokens: tokenCount(100_000_000).nullable().optional().describe('Shortest prompt prefix the provider caches.'),
     tokenizer: z.string().min(1, NOT_EMPTY).optional().describe('Tokenizer family: `o200k_base`, `cl100k_base`, `claude`, `gemini`, `llama3`, …'),
     family: z.string().min(1, NOT_EMPTY).optional().describe('Model family for cheaper-sibling comparisons (`gpt-5`, `claude-sonnet`).'),

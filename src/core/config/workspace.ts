@@ -67,6 +67,7 @@ export interface WorkspaceModel {
     cacheWrite1hPerMTok?: number | null;
   }[];
   contextWindow?: number | null;
+  maxInputTokens?: number | null;
   maxOutputTokens?: number | null;
   minCacheableTokens?: number | null;
   tokenizer?: string;

@@ -178,10 +178,12 @@ describe('parseWorkspaceConfig: budgets, features and cross-checks', () => {
     assert.deepEqual(config.features.map((f) => f.name), ['Chat', 'Chat']);
   });
 
-  it('warns about a duplicate feature, a budget for no feature and per-token prices', () => {
+  it('warns about a duplicate feature, a budget for no feature and per-token prices, refusing what the table cannot hold', () => {
     expectAt(text, at(problems, 'features[1].name'), 5, 11, 'Chat', 'warning');
     expectAt(text, at(problems, 'budgets.features[0].feature'), 17, 16, 'Nope', 'warning');
-    expectAt(text, at(problems, 'models[0].inputPerMTok'), 21, 19, '0.0000025', 'warning');
+    const perToken = at(problems, 'models[0].inputPerMTok');
+    expectAt(text, perToken, 21, 19, '0.0000025', 'error'); // seven decimals: refused outright
+    assert.match(perToken.message, /price per token/);
     expectAt(text, at(problems, 'models[0].outputPerMTok'), 22, 20, '0.00001', 'warning');
     assert.equal(problems.length, 5);
   });
