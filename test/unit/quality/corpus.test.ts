@@ -4,8 +4,9 @@
  * file. Fails when site or cap recall or precision drops under 95%.
  */
 import * as assert from 'node:assert/strict';
-import type { Language, Site } from '../../../src/core/model';
-import type { DetectionHost, Detector } from '../../../src/core/detect/types';
+import type { Site } from '../../../src/core/model';
+import { initDetection, languageForPath, type Detector } from '../../../src/core/detect';
+import { nodeDetectionHost } from '../../../src/cli/wasm';
 import { detectTemplate, isTemplatePath } from '../../../src/core/detect/templates';
 import { fileReaderFor, GOLDEN_SUFFIX, lineAt, listCorpus, loadCorpus, type CorpusFile } from './corpus';
 import { rate, renderReport, score, type ExpectedSite, type FileResult, type PredictedSite } from './score';
@@ -13,30 +14,6 @@ import { rate, renderReport, score, type ExpectedSite, type FileResult, type Pre
 const THRESHOLD = 0.95;
 const KINDS = new Set(['call', 'template']);
 const PROVIDERS = new Set(['openai', 'anthropic', 'gemini', 'vercel-ai', 'langchain', 'litellm', 'bedrock', 'unknown']);
-
-interface DetectionApi {
-  initDetection(host: DetectionHost): Promise<Detector>;
-  languageForPath(path: string): Language | null;
-  nodeDetectionHost(): DetectionHost;
-}
-
-/**
- * The code detector and its Node host have not landed on every branch yet; until both modules
- * exist the measurement is skipped (and says so) rather than failing everyone's build.
- */
-function loadDetectionApi(): DetectionApi | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const detect = require('../../../src/core/detect') as Partial<DetectionApi>;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const wasm = require('../../../src/cli/wasm') as Partial<DetectionApi>;
-    if (!detect.initDetection || !detect.languageForPath || !wasm.nodeDetectionHost) return null;
-    return { initDetection: detect.initDetection, languageForPath: detect.languageForPath, nodeDetectionHost: wasm.nodeDetectionHost };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND') return null;
-    throw e;
-  }
-}
 
 function toPredicted(text: string, s: Site): PredictedSite {
   return {
@@ -50,14 +27,14 @@ function toPredicted(text: string, s: Site): PredictedSite {
   };
 }
 
-function runFile(api: DetectionApi, detector: Detector, f: CorpusFile): FileResult {
+function runFile(detector: Detector, f: CorpusFile): FileResult {
   const base = { file: f.rel, expected: f.expected };
   try {
     if (isTemplatePath(f.rel)) {
       const site = detectTemplate(f.rel, f.text);
       return { ...base, predicted: site ? [toPredicted(f.text, site)] : [] };
     }
-    const language = api.languageForPath(f.rel);
+    const language = languageForPath(f.rel);
     if (!language) return { ...base, predicted: [], error: 'languageForPath returned null' };
     const sites = detector.detect({ text: f.text, language, path: f.rel, readFile: fileReaderFor(f.abs) });
     return { ...base, predicted: sites.map((s) => toPredicted(f.text, s)) };
@@ -125,16 +102,11 @@ describe('detection quality on the fixture corpus', function () {
   });
 
   describe('the detector', function () {
-    const api = loadDetectionApi();
     let results: FileResult[] = [];
 
-    before(async function () {
-      if (!api) {
-        console.log('      (code detector not available yet: src/core/detect/index.ts or src/cli/wasm.ts missing)');
-        this.skip();
-      }
-      const detector = await api.initDetection(api.nodeDetectionHost());
-      results = corpus.map((f) => runFile(api, detector, f));
+    before(async () => {
+      const detector = await initDetection(nodeDetectionHost());
+      results = corpus.map((f) => runFile(detector, f));
       const { scores, matching } = score(results);
       console.log(renderReport(scores, matching, results.filter((r) => r.error).map((r) => ({ file: r.file, message: r.error! }))));
     });
