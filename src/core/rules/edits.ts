@@ -108,6 +108,14 @@ function insertIntoBracketed(text: string, span: Span, key: string, value: strin
   if (close !== '}' && close !== ')') return null;
   const isCall = close === ')';
   const item = isCall ? `${key}=${value}` : python ? `${quote}${key}${quote}: ${value}` : `${key}: ${value}`;
+  return appendInBrackets(text, span, item);
+}
+
+/** Edits that add `item` as the last entry before the closing bracket of `span`. */
+function appendInBrackets(text: string, span: Span, item: string): TextEdit[] | null {
+  const close = text[span.end - 1];
+  if (close !== '}' && close !== ')') return null;
+  const isCall = close === ')';
   const openAt = isCall ? text.indexOf('(', span.start) : span.start;
   if (openAt < 0 || openAt >= span.end) return null;
   const empty = fillEmpty(text, { start: openAt, end: span.end }, item);
@@ -156,12 +164,16 @@ export function insertParameter(text: string, args: ArgsContainer, language: Lan
 }
 
 function appendEntry(text: string, args: ArgsContainer, syntax: Syntax, item: string): TextEdit[] | null {
-  const last = lastProperty(args.properties);
+  // Properties merged in from a spread or `**params` stand elsewhere in the file: only the
+  // container's own ones show where the next one goes.
+  const own = args.properties.filter((p) => p.span.start >= args.span.start && p.span.end <= args.span.end);
+  const last = lastProperty(own);
   if (last) {
     const end = syntax === 'yaml' ? trimEnd(text, last.span.start, last.span.end) : last.span.end;
     return appendAfter(text, last.span.start, end, item, syntax !== 'yaml');
   }
-  return fillEmpty(text, args.span, item);
+  if (syntax === 'yaml') return null;
+  return fillEmpty(text, args.span, item) ?? appendInBrackets(text, args.span, item);
 }
 
 /** A YAML value's range may run over its trailing line break; the item ends at its last visible character. */

@@ -45,7 +45,7 @@ export function capIsRequired(site: Site): boolean {
  * fix can write (a Bedrock `invoke_model` JSON body, an unknown SDK).
  *
  * Sources (caching-and-caps.md §6): openai-node 6.49.0 (`max_completion_tokens` on Chat, with
- * `max_tokens` deprecated; `max_output_tokens` on Responses); `ai@6` CallSettings
+ * `max_tokens` deprecated; `max_output_tokens` on Responses; `max_tokens` on legacy Completions); `ai@6` CallSettings
  * (`maxOutputTokens`, renamed from v4 `maxTokens`); `@google/genai` 2.32.0 (`config.maxOutputTokens`)
  * and the snake_case Python mirror; `@aws-sdk/client-bedrock-runtime` (`inferenceConfig.maxTokens`);
  * `@langchain/openai` / `@langchain/anthropic` (`maxTokens`) and the Python packages
@@ -57,25 +57,26 @@ export function capParamPath(site: Site): string[] | null {
   const api = site.api;
   switch (site.provider) {
     case 'openai':
-      if (/^responses\b|\.responses\./.test(api) || api.startsWith('responses')) return ['max_output_tokens'];
-      if (/(^|\.)completions\.create$/.test(api) && !/chat\./.test(api)) return ['max_tokens'];
+      if (/^responses\./.test(api)) return ['max_output_tokens'];
+      // Legacy text completions (`completions.create`, openai<1.0 `Completion.create`) only know max_tokens.
+      if (/^(?:completions|Completion)\.a?create$/.test(api)) return ['max_tokens'];
       return ['max_completion_tokens'];
     case 'anthropic':
       return ['max_tokens'];
     case 'vercel-ai':
       return ['maxOutputTokens'];
     case 'gemini':
-      if (!py) return ['config', 'maxOutputTokens'];
-      // The legacy google-generativeai SDK (`GenerativeModel(...).generate_content`) takes
-      // `generation_config`; google-genai (`client.models.generate_content`) takes `config`.
-      if (/GenerativeModel|send_message/.test(api) && !/models\./.test(api)) return ['generation_config', 'max_output_tokens'];
-      return ['config', 'max_output_tokens'];
+      // The legacy SDKs (google-generativeai, @google/generative-ai: `GenerativeModel`, `ChatSession`)
+      // take a generation config; google-genai / @google/genai take `config`.
+      if (/^(?:GenerativeModel|ChatSession)\./.test(api)) return py ? ['generation_config', 'max_output_tokens'] : ['generationConfig', 'maxOutputTokens'];
+      return py ? ['config', 'max_output_tokens'] : ['config', 'maxOutputTokens'];
     case 'bedrock':
       return /invoke_?model/i.test(api) ? null : ['inferenceConfig', 'maxTokens'];
     case 'langchain':
       return [py ? 'max_tokens' : 'maxTokens'];
     case 'litellm':
-      return ['max_tokens'];
+      // LiteLLM's Responses surface mirrors OpenAI's parameter names.
+      return /^a?responses$/.test(api) ? ['max_output_tokens'] : ['max_tokens'];
     default:
       return null;
   }

@@ -1,0 +1,141 @@
+/**
+ * The pipeline on real source: the real detector finds the sites, the real tokenizers count them,
+ * the bundled table prices them; each quick fix is applied to the text and the file analysed
+ * again, which proves the edit is valid code that the detector reads as intended.
+ */
+import * as assert from 'node:assert/strict';
+import { nodeRankLoader } from '../../../src/cli/ranks';
+import { nodeDetectionHost } from '../../../src/cli/wasm';
+import { analyzeSites, requiredEncodings, type AnalysisContext } from '../../../src/core/analyze';
+import { defaultSettings, emptyWorkspaceConfig } from '../../../src/core/config';
+import { initDetection, type Detector } from '../../../src/core/detect';
+import type { Language, RuleId, SiteEstimate } from '../../../src/core/model';
+import { defaultPriceTable } from '../../../src/core/pricing';
+import { applyEdits } from '../../../src/core/rules';
+import { Tokenizers } from '../../../src/core/tokens';
+
+let detector: Detector;
+const tokenizers = new Tokenizers(nodeRankLoader());
+const ctx: AnalysisContext = { tokenizers, prices: defaultPriceTable(), settings: defaultSettings, workspace: emptyWorkspaceConfig, today: '2026-12-01' };
+
+async function analyze(text: string, language: Language, file: string): Promise<SiteEstimate[]> {
+  const sites = detector.detect({ text, language, path: file });
+  for (const e of requiredEncodings(sites, ctx)) await tokenizers.ensure(e);
+  return analyzeSites(file, text, sites, ctx);
+}
+
+const rules = (e: SiteEstimate | undefined): RuleId[] => (e?.findings ?? []).map((f) => f.rule);
+
+async function fixAndReanalyze(text: string, language: Language, file: string, rule: RuleId): Promise<{ fixed: string; after: SiteEstimate[] }> {
+  const [est] = await analyze(text, language, file);
+  const finding = est?.findings.find((f) => f.rule === rule);
+  assert.ok(finding, `expected ${rule} in ${file}, got ${rules(est).join(', ') || 'nothing'}`);
+  const fix = finding.fixes.find((f) => f.preferred) ?? finding.fixes[0];
+  assert.ok(fix, `expected a fix for ${rule}`);
+  const fixed = applyEdits(text, fix.edits);
+  return { fixed, after: await analyze(fixed, language, file) };
+}
+
+describe('analysis on real source', function () {
+  this.timeout(30_000);
+  before(async () => {
+    detector = await initDetection(nodeDetectionHost());
+  });
+
+  it('OpenAI chat without a cap (TS): the fix adds max_completion_tokens, and the call is capped after', async () => {
+    const text = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      'export async function reply(question: string) {',
+      '  const r = await client.chat.completions.create({',
+      "    model: 'gpt-4o',",
+      "    messages: [{ role: 'user', content: question }],",
+      '  });',
+      '  return r.choices[0].message.content;',
+      '}',
+      '',
+    ].join('\n');
+    const [before] = await analyze(text, 'typescript', 'src/reply.ts');
+    assert.equal(before!.resolvedModel, 'gpt-4o');
+    assert.ok(rules(before).includes('PM001'));
+    const { fixed, after } = await fixAndReanalyze(text, 'typescript', 'src/reply.ts', 'PM001');
+    assert.match(fixed, /\n {4}messages: \[\{ role: 'user', content: question \}\],\n {4}max_completion_tokens: 1024,\n {2}\}\);/);
+    assert.equal(after[0]!.site.cap?.param, 'max_completion_tokens');
+    assert.equal(after[0]!.site.cap?.value, 1024);
+    assert.ok(!rules(after[0]).includes('PM001'));
+    assert.equal(after[0]!.id, before!.id);
+  });
+
+  it('OpenAI Responses without a cap (Python): max_output_tokens as a kwarg', async () => {
+    const text = ['from openai import OpenAI', 'client = OpenAI()', 'resp = client.responses.create(model="gpt-4o-mini", input="Say hi")', ''].join('\n');
+    const { fixed, after } = await fixAndReanalyze(text, 'python', 'app.py', 'PM001');
+    assert.match(fixed, /input="Say hi", max_output_tokens=1024\)/);
+    assert.equal(after[0]!.site.cap?.value, 1024);
+  });
+
+  it('Anthropic with a long system prompt (Python): the cached block is read back as a cache marker', async () => {
+    const guide = Array.from({ length: 180 }, (_, i) => `Rule ${i}: answer in plain English and keep the numbers with their units.`).join('\n');
+    const text = [
+      'import anthropic',
+      'client = anthropic.Anthropic()',
+      `STYLE_GUIDE = """${guide}"""`,
+      '',
+      'def summarize(log: str) -> str:',
+      '    message = client.messages.create(',
+      '        model="claude-sonnet-4-5",',
+      '        max_tokens=1024,',
+      '        system=STYLE_GUIDE,',
+      '        messages=[{"role": "user", "content": log}],',
+      '    )',
+      '    return message.content[0].text',
+      '',
+    ].join('\n');
+    const [before] = await analyze(text, 'python', 'src/summarize.py');
+    assert.ok(before!.cache.eligibleTokens >= 1_024, `eligible ${before!.cache.eligibleTokens}`);
+    assert.deepEqual(rules(before), ['PM004']);
+    const { fixed, after } = await fixAndReanalyze(text, 'python', 'src/summarize.py', 'PM004');
+    assert.match(fixed, /system=\[\{"type": "text", "text": STYLE_GUIDE, "cache_control": \{"type": "ephemeral"\}\}\],/);
+    assert.equal(after[0]!.cache.used, true);
+    assert.deepEqual(rules(after[0]), []);
+  });
+
+  it('a typo in the model id (TS, Vercel AI SDK): PM006 offers the nearest id, and the call is priced after', async () => {
+    const text = [
+      "import { generateText } from 'ai';",
+      "import { openai } from '@ai-sdk/openai';",
+      "const { text } = await generateText({ model: openai('gpt-4o-mimi'), prompt: 'Hello', maxOutputTokens: 200 });",
+      '',
+    ].join('\n');
+    const [before] = await analyze(text, 'typescript', 'src/hello.ts');
+    assert.equal(before!.costPerCall, null);
+    const { fixed, after } = await fixAndReanalyze(text, 'typescript', 'src/hello.ts', 'PM006');
+    assert.match(fixed, /openai\('gpt-4o-mini'\)/);
+    assert.equal(after[0]!.resolvedModel, 'gpt-4o-mini');
+    assert.notEqual(after[0]!.costPerCall, null);
+  });
+
+  it('Gemini without a cap (JS): maxOutputTokens goes into a new config object', async () => {
+    const text = [
+      "import { GoogleGenAI } from '@google/genai';",
+      'const ai = new GoogleGenAI({});',
+      "const res = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Why is the sky blue?' });",
+      '',
+    ].join('\n');
+    const { fixed, after } = await fixAndReanalyze(text, 'javascript', 'src/sky.js', 'PM001');
+    assert.match(fixed, /contents: 'Why is the sky blue\?', config: \{ maxOutputTokens: 1024 \} \}\);/);
+    assert.equal(after[0]!.site.cap?.value, 1024);
+  });
+
+  it('a suppression comment written by the quick fix silences the rule on the next run', async () => {
+    const { suppressionFix } = await import('../../../src/core/rules');
+    const text = ['from litellm import completion', 'def f(msgs):', '    return completion(model="gpt-4o", messages=msgs)', ''].join('\n');
+    const [before] = await analyze(text, 'python', 'f.py');
+    assert.ok(rules(before).includes('PM001'));
+    const fix = suppressionFix('PM001', before!.site, text)!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, ['from litellm import completion', 'def f(msgs):', '    # promptmeter-ignore PM001', '    return completion(model="gpt-4o", messages=msgs)', ''].join('\n'));
+    const [after] = await analyze(fixed, 'python', 'f.py');
+    assert.ok(!rules(after).includes('PM001'));
+    assert.deepEqual(after!.suppressedRules, ['PM001']);
+  });
+});
