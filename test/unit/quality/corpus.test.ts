@@ -103,9 +103,10 @@ describe('detection quality on the fixture corpus', function () {
 
   describe('the detector', function () {
     let results: FileResult[] = [];
+    let detector: Detector;
 
     before(async () => {
-      const detector = await initDetection(nodeDetectionHost());
+      detector = await initDetection(nodeDetectionHost());
       results = corpus.map((f) => runFile(detector, f));
       const { scores, matching } = score(results);
       console.log(renderReport(scores, matching, results.filter((r) => r.error).map((r) => ({ file: r.file, message: r.error! }))));
@@ -113,6 +114,30 @@ describe('detection quality on the fixture corpus', function () {
 
     it('never throws and recognises every corpus file', () => {
       assert.deepEqual(results.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`), []);
+    });
+
+    it('finds the same sites incrementally, after an edit above every site and its undo', () => {
+      const differ: string[] = [];
+      const key = (text: string, s: Site) => JSON.stringify(toPredicted(text, s));
+      for (const f of corpus) {
+        if (isTemplatePath(f.rel)) continue;
+        const input = { text: f.text, language: languageForPath(f.rel)!, path: f.rel, readFile: fileReaderFor(f.abs) };
+        const once = detector.detect(input).map((s) => key(f.text, s));
+        const doc = detector.open(input);
+        try {
+          const shifted = '// promptmeter quality probe\n';
+          const probe = f.rel.endsWith('.py') ? shifted.replace('//', '#') : shifted;
+          const edited = doc.applyEdit({ start: 0, oldEnd: 0, newText: probe });
+          const expectShift = once.map((k) => JSON.parse(k) as PredictedSite).map((p) => p.line + 1);
+          const gotShift = edited.map((s) => lineAt(doc.text, s.span.start));
+          const undone = doc.applyEdit({ start: 0, oldEnd: probe.length, newText: '' }).map((s) => key(f.text, s));
+          if (JSON.stringify(gotShift) !== JSON.stringify(expectShift) || JSON.stringify(undone) !== JSON.stringify(once))
+            differ.push(f.rel);
+        } finally {
+          doc.dispose();
+        }
+      }
+      assert.deepEqual(differ, []);
     });
 
     it(`finds sites with recall and precision of at least ${THRESHOLD * 100}%`, () => {
