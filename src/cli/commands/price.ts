@@ -97,7 +97,12 @@ function renderPlain(model: ModelPrice, cost: CallCost, u: Usage, batch: boolean
   const notes = [
     cost.tier ? `long-context rates (input above ${n(cost.tier.aboveInputTokens)} tokens) apply to the whole request` : '',
     batch ? (cost.batchApplied ? `batch API: ${Math.round(model.batchDiscount! * 100)}% off` : 'no batch discount is known for this model') : '',
-    model.status !== 'active' ? `status: ${model.status}${model.retiredOn ? ` (retires ${model.retiredOn})` : ''}${model.successor ? `, successor ${model.successor}` : ''}` : '',
+    model.status !== 'active' ? `status: ${lifecycle(model)}${model.successor ? `, successor ${model.successor}` : ''}` : '',
   ].filter(Boolean);
   return `${model.id} (${model.provider}) · list prices as of ${model.asOf}\n${lines.join('\n')}\n${notes.map((x) => `  ${x}\n`).join('')}`;
+}
+
+function lifecycle(m: ModelPrice): string {
+  if (!m.retiredOn) return m.status;
+  return m.status === 'retired' ? `retired on ${m.retiredOn}` : `${m.status}, retires on ${m.retiredOn}`;
 }
