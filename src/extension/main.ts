@@ -1,12 +1,10 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { PromptmeterApi } from './api';
+import { activateExtension } from './extension';
 
-/** Node entry of the extension. */
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('promptmeter.showReport', () => {
-      void vscode.window.showInformationMessage('Promptmeter: the workspace cost report is not built yet.');
-    }),
-  );
+/** Node entry of the extension (desktop and remote extension hosts). */
+export function activate(context: vscode.ExtensionContext): PromptmeterApi {
+  return activateExtension(context);
 }
 
 export function deactivate(): void {}

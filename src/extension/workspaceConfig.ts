@@ -1,0 +1,100 @@
+/**
+ * `promptmeter.yaml` of each workspace folder: read through `vscode.workspace.fs` (or the open
+ * editor's text, so problems follow typing), parsed by core, its problems shown as diagnostics at
+ * their exact place while the valid rest applies.
+ */
+import * as vscode from 'vscode';
+import { emptyWorkspaceConfig, parseWorkspaceConfig, type ConfigProblem, type WorkspaceConfig } from '../core/config';
+import { toSeverity } from './convert';
+import { diagnosticSource, workspaceConfigFile } from './ids';
+
+export class WorkspaceConfigStore implements vscode.Disposable {
+  private readonly configs = new Map<string, WorkspaceConfig>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('promptmeter.yaml');
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private loading: Promise<void> = Promise.resolve();
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  /** Fires after any folder's configuration changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${workspaceConfigFile}`);
+    const reload = (uri: vscode.Uri) => this.isConfigUri(uri) && this.schedule(0);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeTextDocument((e) => this.isConfigUri(e.document.uri) && this.schedule(150)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.isConfigUri(d.uri) && this.schedule(0)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(0)),
+    );
+    this.loading = this.loadAll();
+  }
+
+  /** Resolves once the files are read (call before the first analysis). */
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  /** The configuration that applies to a document: its workspace folder's, else none. */
+  configFor(uri: vscode.Uri): WorkspaceConfig {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.configs.get(folder.uri.toString())) ?? emptyWorkspaceConfig;
+  }
+
+  private isConfigUri(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return !!folder && uri.toString() === vscode.Uri.joinPath(folder.uri, workspaceConfigFile).toString();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.loading = this.loadAll().then(() => this.changed.fire());
+    }, delayMs);
+  }
+
+  private async loadAll(): Promise<void> {
+    this.configs.clear();
+    this.diagnostics.clear();
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const uri = vscode.Uri.joinPath(folder.uri, workspaceConfigFile);
+    const text = await readText(uri);
+    if (text === undefined) return;
+    const { config, problems } = parseWorkspaceConfig(text);
+    this.configs.set(folder.uri.toString(), config);
+    this.diagnostics.set(uri, problems.map(toConfigDiagnostic));
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.diagnostics.dispose();
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The open editor's text when there is one (unsaved edits count), else the file's. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+function toConfigDiagnostic(p: ConfigProblem): vscode.Diagnostic {
+  const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
+  const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
+  d.source = diagnosticSource;
+  if (p.path) d.code = p.path;
+  return d;
+}
