@@ -100,7 +100,9 @@ function monthlyFinding(b: BudgetEntry, sites: readonly SiteEstimate[], severity
   const message =
     b.scope === 'site'
       ? `${usd(actual)}/mo at ${tokens(top.volume.callsPerMonth)} calls is over this call site's ${usd(limit)}/mo budget`
-      : `${label(b)} projects ${usd(actual)}/mo, over its ${usd(limit)}/mo budget; this call is the largest share at ${usd(top.monthlyCost!)}/mo${rest}`;
+      : `${label(b)} projects ${usd(actual)}/mo, over its ${usd(limit)}/mo budget` +
+        (priced.length > 1 ? `; this call is the largest share at ${usd(top.monthlyCost!)}/mo` : `, all of it from this call`) +
+        rest;
   return [
     {
       scope: b.scope,
