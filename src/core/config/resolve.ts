@@ -50,11 +50,22 @@ function annotationOnLine(text: string, start: number): VolumeAnnotation | null 
   const line = text.slice(start, end);
   const m = ANNOTATION.exec(line);
   if (!m) return null;
-  const callsPerMonth = parseVolumeSpec(m[2]!);
-  if (callsPerMonth === null) return null;
+  const spec = longestSpec(m[2]!);
+  if (spec === null) return null;
   const at = start + m.index + m[0].indexOf(m[1]!);
-  const written = m[1]!.trimEnd();
-  return { callsPerMonth, span: { start: at, end: at + written.length }, text: written };
+  const written = m[1]!.slice(0, m[1]!.length - m[2]!.length) + spec.text;
+  return { callsPerMonth: spec.callsPerMonth, span: { start: at, end: at + written.length }, text: written };
+}
+
+/** The longest leading run of words that is a volume, so `20k/day (peak season)` still reads. */
+function longestSpec(rest: string): { text: string; callsPerMonth: number } | null {
+  const words = rest.trim().split(/\s+/);
+  for (let n = words.length; n > 0; n--) {
+    const text = words.slice(0, n).join(' ').replace(/[,;:.]+$/, '');
+    const callsPerMonth = parseVolumeSpec(text);
+    if (callsPerMonth !== null) return { text: rest.slice(0, rest.indexOf(text) + text.length), callsPerMonth };
+  }
+  return null;
 }
 
 /** Which call is asked about: its workspace-relative file, stable id and annotation. */

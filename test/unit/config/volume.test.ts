@@ -67,6 +67,17 @@ describe('volumeAnnotationNear', () => {
     assert.equal(volumeAnnotationNear(hbsLong, hbsLong.indexOf('Hello'))!.callsPerMonth, 300);
   });
 
+  it('reads the spec and leaves a trailing remark out', () => {
+    const text = 'call(); // promptmeter: 20k/day (peak season)';
+    const a = volumeAnnotationNear(text, 0)!;
+    assert.equal(a.callsPerMonth, 600_000);
+    assert.equal(a.text, 'promptmeter: 20k/day');
+    assert.equal(text.slice(a.span.start, a.span.end), 'promptmeter: 20k/day');
+    const words = '# promptmeter: 10 calls per day, more in December\nx()';
+    assert.equal(volumeAnnotationNear(words, words.indexOf('x()'))!.callsPerMonth, 300);
+    assert.equal(volumeAnnotationNear(words, words.indexOf('x()'))!.text, 'promptmeter: 10 calls per day');
+  });
+
   it('prefers the line itself over the line above', () => {
     const text = '// promptmeter: 1/day\ncall(); // promptmeter: 2/day';
     assert.equal(volumeAnnotationNear(text, text.indexOf('call'))!.callsPerMonth, 60);
