@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { genRanks } from './scripts/genRanks.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -82,6 +83,7 @@ const targets = [
 ];
 
 copyWasm();
+await genRanks(); // tokenizer ranks in the compact format core reads (dist/ranks/*.bin)
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,0 +1,15 @@
+/** The exact byte-pair encodings Promptmeter ships. */
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+/** Counts tokens of text for one model. */
+export interface Tokenizer {
+  /** Number of tokens of text; special-token text such as `<|endoftext|>` counts as plain text. */
+  count(text: string): number;
+  /** The base encoding, with a suffix naming the approximation when not exact (e.g. `o200k_base×1.2`). */
+  readonly encoding: string;
+  /** True when count is what the provider bills; false for a labelled approximation. */
+  readonly exact: boolean;
+}
+
+/** Supplies an encoding's compact rank file (dist/ranks/<encoding>.bin) as bytes. */
+export type RankLoader = (encoding: EncodingName) => Promise<Uint8Array>;
