@@ -38,11 +38,17 @@ export function requiredEncodings(sites: readonly Site[], ctx: Pick<AnalysisCont
  */
 export function analyzeSites(file: string, text: string, sites: readonly Site[], ctx: AnalysisContext): SiteEstimate[] {
   const ids = siteIds(file, sites);
-  return sites.map((site, i) => {
-    const est = estimateSite(file, text, site, ids[i]!, ctx);
-    const suppressed = suppressedRules(site, text);
-    if (suppressed.length) est.suppressedRules = suppressed;
-    est.findings = runRules(est, ctx, text);
-    return est;
-  });
+  return sites.map((site, i) => analyzeSite(file, text, site, ids[i]!, ctx));
+}
+
+/**
+ * One site of {@link analyzeSites}, for callers that slice the work (the extension yields between
+ * sites). `id` must come from {@link siteIds} over all the file's sites.
+ */
+export function analyzeSite(file: string, text: string, site: Site, id: string, ctx: AnalysisContext): SiteEstimate {
+  const est = estimateSite(file, text, site, id, ctx);
+  const suppressed = suppressedRules(site, text);
+  if (suppressed.length) est.suppressedRules = suppressed;
+  est.findings = runRules(est, ctx, text);
+  return est;
 }

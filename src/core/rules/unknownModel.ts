@@ -4,11 +4,26 @@
  * the fixes replace it with the nearest known ids.
  */
 import type { Fix } from '../model';
+import type { PriceTable } from '../pricing';
 import { replaceModelId } from './edits';
 import type { Draft, Rule, RuleInput } from './rule';
 
 /** How many replacements the quick fix offers. */
 const CANDIDATES = 3;
+
+/**
+ * `nearest` compares the id with every row and alias; a file is re-analysed on every edit, so the
+ * answer is kept per table and id.
+ */
+const nearestMemo = new WeakMap<PriceTable, Map<string, string[]>>();
+
+function nearestIds(prices: PriceTable, id: string): string[] {
+  let byId = nearestMemo.get(prices);
+  if (!byId) nearestMemo.set(prices, (byId = new Map()));
+  let ids = byId.get(id);
+  if (!ids) byId.set(id, (ids = prices.nearest(id, CANDIDATES).map((m) => m.id)));
+  return ids;
+}
 
 function fixes({ est, text }: RuleInput, candidates: readonly string[]): Fix[] {
   const span = est.site.model?.span;
@@ -30,7 +45,7 @@ export const unknownModel: Rule = {
     const { est, model, ctx } = input;
     const written = est.site.model;
     if (model || !written || written.origin === 'dynamic') return [];
-    const candidates = ctx.prices.nearest(written.id, CANDIDATES).map((m) => m.id);
+    const candidates = nearestIds(ctx.prices, written.id);
     const near = candidates.length ? `; nearest known: ${candidates.join(', ')}` : '';
     return [
       {
