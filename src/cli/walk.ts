@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isIgnored, parseGitignore, type IgnoreLayer } from './gitignore';
+import { isIgnored, parseGitignore, type IgnoreLayer } from '../core/util/gitignore';
 
 /** A file the walk found, with its path relative to the root (forward slashes). */
 export interface WalkedFile {

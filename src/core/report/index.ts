@@ -10,3 +10,6 @@ export { groupMonthlyCost, topSites, type CostGroup, type GroupKey } from './gro
 export { diffReports, renderDiffMarkdown, type CostDiff, type ChangedSite } from './diff';
 export { RULE_META, type RuleMeta } from './ruleMeta';
 export { formatDollars, formatDelta, formatCount, formatTokens, escapeHtml, escapeMarkdown } from './format';
+export { featureWorksheet, renderWorksheetHtml, renderWorksheetMarkdown, type FeatureWorksheetRow } from './worksheet';
+export { whatIf, type WhatIfChange, type WhatIfResult, type WhatIfSite } from './whatIf';
+export { costShares, type CostShares } from './shares';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isIgnored, parseGitignore, type IgnoreLayer } from '../../../src/cli/gitignore';
+import { isIgnored, parseGitignore, type IgnoreLayer } from '../../../src/core/util/gitignore';
 
 function ignored(gitignore: string, path: string, isDir = false): boolean {
   return isIgnored(path, isDir, [{ base: '', rules: parseGitignore(gitignore) }]);

@@ -1,6 +1,6 @@
 /**
- * `.gitignore` semantics, as git documents them (gitignore(5)), for the CLI's walk. Pure: the walk
- * reads the files and hands their text here.
+ * `.gitignore` semantics, as git documents them (gitignore(5)), for the CLI's walk and the
+ * editor's workspace report. Pure: the callers read the files and hand their text here.
  *
  * - blank lines and `#` comments are skipped; `\#` and `\!` escape; trailing unescaped spaces drop;
  * - `!` negates; the last matching pattern wins, and deeper `.gitignore` files win over shallower;
@@ -111,4 +111,17 @@ export function isIgnored(path: string, isDir: boolean, layers: readonly IgnoreL
     }
   }
   return ignored;
+}
+
+/**
+ * Whether a file is ignored when the caller has a flat list of paths rather than a walk (the
+ * editor's `findFiles`): a file under an ignored folder stays ignored whatever a deeper rule says,
+ * as git never descends into that folder; otherwise the file's own verdict applies.
+ */
+export function isPathIgnored(path: string, layers: readonly IgnoreLayer[]): boolean {
+  const segments = path.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    if (isIgnored(segments.slice(0, i).join('/'), true, layers)) return true;
+  }
+  return isIgnored(path, false, layers);
 }

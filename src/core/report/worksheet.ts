@@ -1,0 +1,133 @@
+import { featureFor, type WorkspaceConfig } from '../config';
+import { addMoney, fromDollars, roundDiv, timesCalls } from '../estimate';
+import type { Nanodollars, SiteEstimate } from '../model';
+import { nanoToDollars } from './build';
+import { escapeHtml, formatCount, formatDollars } from './format';
+
+/** One feature of `promptmeter.yaml` on the cost-per-task worksheet. Money in nano-dollars. */
+export interface FeatureWorksheetRow {
+  name: string;
+  /** Sites attributed to the feature (ids first, then globs; see `featureFor`). */
+  sites: number;
+  /** Of those, sites with no price: left out of every sum below. */
+  unpricedSites: number;
+  tasksPerMonth: number | null;
+  callsPerTask: number | null;
+  /** As written, or null when not given (then 1 is used). */
+  successRate: number | null;
+  /** The sum of the priced sites' monthly costs, whatever set their volumes. */
+  monthlyCost: Nanodollars;
+  /**
+   * `tasks`: monthly cost ÷ tasks per month; `callsPerTask`: calls per task × the sum of the sites'
+   * per-call costs (each site runs that often per task); null when neither is given.
+   */
+  basis: 'tasks' | 'callsPerTask' | null;
+  costPerTask: Nanodollars | null;
+  /** Cost per task ÷ success rate: what one successful outcome costs. */
+  costPerSuccessfulTask: Nanodollars | null;
+  /** The feature's monthly budget, when it has one. */
+  monthlyBudget: Nanodollars | null;
+  overBudget: boolean;
+}
+
+/** Fractions taken to a millionth, then divided by the one rounding rule of money. */
+const PPM = 1_000_000;
+function divide(amount: Nanodollars, by: number): Nanodollars {
+  return Number(roundDiv(BigInt(amount) * BigInt(PPM), BigInt(Math.round(by * PPM))));
+}
+
+/**
+ * The cost-per-task worksheet: for each feature of `promptmeter.yaml`, in file order, its monthly
+ * cost, cost per task and quality-adjusted cost per task (÷ success rate). Pass every estimate of
+ * the workspace; sites are attributed as budgets and volumes attribute them.
+ */
+export function featureWorksheet(estimates: readonly SiteEstimate[], ws: WorkspaceConfig): FeatureWorksheetRow[] {
+  const members = new Map<string, SiteEstimate[]>();
+  for (const e of estimates) {
+    const f = featureFor({ file: e.file, siteId: e.id }, ws);
+    if (f) members.set(f.name, [...(members.get(f.name) ?? []), e]);
+  }
+  const seen = new Set<string>();
+  const rows: FeatureWorksheetRow[] = [];
+  for (const f of ws.features) {
+    if (seen.has(f.name)) continue; // a duplicate name gets no sites (the first wins)
+    seen.add(f.name);
+    const sites = members.get(f.name) ?? [];
+    const priced = sites.filter((e) => e.costPerCall !== null && e.monthlyCost !== null);
+    const monthly = addMoney(...priced.map((e) => e.monthlyCost!));
+    let basis: FeatureWorksheetRow['basis'] = null;
+    let perTask: Nanodollars | null = null;
+    if (priced.length > 0 && f.tasksPerMonth !== null && f.tasksPerMonth > 0) {
+      basis = 'tasks';
+      perTask = divide(monthly, f.tasksPerMonth);
+    } else if (priced.length > 0 && f.callsPerTask !== null) {
+      basis = 'callsPerTask';
+      perTask = timesCalls(addMoney(...priced.map((e) => e.costPerCall!.total)), f.callsPerTask);
+    }
+    const budget = f.budget?.monthlyUsd ?? null;
+    const monthlyBudget = budget === null ? null : fromDollars(budget);
+    rows.push({
+      name: f.name,
+      sites: sites.length,
+      unpricedSites: sites.length - priced.length,
+      tasksPerMonth: f.tasksPerMonth,
+      callsPerTask: f.callsPerTask,
+      successRate: f.successRate,
+      monthlyCost: monthly,
+      basis,
+      costPerTask: perTask,
+      costPerSuccessfulTask: perTask === null ? null : divide(perTask, f.successRate ?? 1),
+      monthlyBudget,
+      overBudget: monthlyBudget !== null && monthly > monthlyBudget,
+    });
+  }
+  return rows;
+}
+
+const money = (n: Nanodollars | null): string => formatDollars(n === null ? null : nanoToDollars(n));
+const dash = (n: Nanodollars | null): string => (n === null ? '—' : money(n));
+
+/**
+ * The worksheet as an HTML section (`#pm-features`), escaped, for the report page. Empty when the
+ * workspace defines no features.
+ */
+export function renderWorksheetHtml(rows: readonly FeatureWorksheetRow[]): string {
+  if (!rows.length) return '';
+  const head = ['Feature', 'Sites', 'Tasks/month', 'Calls/task', '$/task', 'Success rate', '$/successful task', '$/month', 'Budget/month'];
+  const num = (i: number) => i > 0;
+  const body = rows.map((r) => {
+    const cells = [
+      escapeHtml(r.name),
+      `${formatCount(r.sites)}${r.unpricedSites ? ` <span class="pm-muted">(${formatCount(r.unpricedSites)} unpriced)</span>` : ''}`,
+      r.tasksPerMonth === null ? '—' : formatCount(r.tasksPerMonth),
+      r.callsPerTask === null ? '—' : formatCount(r.callsPerTask),
+      dash(r.costPerTask),
+      r.successRate === null ? '100% <span class="pm-muted">(assumed)</span>' : `${Math.round(r.successRate * 1000) / 10}%`,
+      dash(r.costPerSuccessfulTask),
+      money(r.monthlyCost),
+      r.monthlyBudget === null ? '—' : `<span class="${r.overBudget ? 'pm-sev-warning' : ''}">${money(r.monthlyBudget)}${r.overBudget ? ' (over)' : ''}</span>`,
+    ];
+    return `<tr data-feature="${escapeHtml(r.name)}">${cells.map((c, i) => `<td${num(i) ? ' class="n"' : ''}>${c}</td>`).join('')}</tr>`;
+  });
+  return [
+    `<section id="pm-features" aria-labelledby="pm-features-h"><h2 id="pm-features-h">Cost per task, by feature</h2>`,
+    `<table class="pm-worksheet"><thead><tr>${head.map((h, i) => `<th scope="col"${num(i) ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>\n${body.join('\n')}\n</tbody></table></section>`,
+  ].join('\n');
+}
+
+/** The worksheet as a Markdown table, for exports and pull-request comments; empty without features. */
+export function renderWorksheetMarkdown(rows: readonly FeatureWorksheetRow[]): string {
+  if (!rows.length) return '';
+  const esc = (s: string) => s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+  const lines = [
+    '| Feature | Sites | Tasks/month | Calls/task | $/task | Success rate | $/successful task | $/month |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${esc(r.name)} | ${r.sites} | ${r.tasksPerMonth === null ? '—' : formatCount(r.tasksPerMonth)} | ${r.callsPerTask === null ? '—' : formatCount(r.callsPerTask)} | ` +
+        `${dash(r.costPerTask)} | ${r.successRate === null ? '100%' : `${Math.round(r.successRate * 1000) / 10}%`} | ${dash(r.costPerSuccessfulTask)} | ${money(r.monthlyCost)}${r.overBudget ? ' (over budget)' : ''} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
