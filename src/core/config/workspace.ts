@@ -3,7 +3,7 @@
  * problem at its exact line and column, and normalise what is valid into a frozen
  * {@link WorkspaceConfig}. Never throws, whatever the text.
  */
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import type { RuleId, Span } from '../model';
 import { type ConfigProblem } from './problems';
 import { RULE_IDS, workspaceSchema, type RuleSeverity, type WorkspaceFile } from './schema';
@@ -116,13 +116,12 @@ const MAX_TEXT_LENGTH = 2_000_000;
  * warnings. Never throws and never expands alias bombs.
  */
 export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: ConfigProblem[] } {
-  const lines = new LineCounter();
   try {
     if (text.length > MAX_TEXT_LENGTH) {
       return { config: emptyWorkspaceConfig, problems: [wholeFileProblem(text, `the file is larger than ${MAX_TEXT_LENGTH / 1e6} MB and is ignored`)] };
     }
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-    const v = new YamlValidation(doc, lines, text);
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
+    const v = new YamlValidation(doc, text);
     for (const e of doc.errors) v.report(yamlMessage(e.message), 'error', clampSpan(e.pos, text));
     for (const w of doc.warnings) v.report(yamlMessage(w.message), 'warning', clampSpan(w.pos, text));
     const root = doc.contents;

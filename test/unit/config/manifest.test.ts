@@ -1,12 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { defaultSettings, parseWorkspaceConfig, settingLeaves } from '../../../src/core/config';
 import { contributesConfiguration, generatedFiles, workspaceJsonSchema } from '../../../src/core/config/manifest';
 
-// Compiled to out/test/unit/config; the repository root is four levels up.
-const root = join(__dirname, '..', '..', '..', '..');
+/** The repository root: the nearest folder above the compiled test holding Promptmeter's manifest. */
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'promptmeter') return dir;
+  }
+  return process.cwd();
+}
+const root = repositoryRoot();
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 describe('generated configuration manifest', () => {

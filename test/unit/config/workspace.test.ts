@@ -308,3 +308,38 @@ describe('parseWorkspaceConfig: hostile and odd input', () => {
     expectAt(text, at(r.problems, 'placeholders["émoji"]'), 3, 10, 'nope');
   });
 });
+
+describe('parseWorkspaceConfig: robustness', () => {
+  it('keeps exact positions in a CRLF file', () => {
+    const text = 'defaults:\r\n  callsPerMonth: lots\r\nplaceholders:\r\n  q: x\r\n';
+    const r = parseWorkspaceConfig(text);
+    expectAt(text, at(r.problems, 'defaults.callsPerMonth'), 2, 18, 'lots');
+    expectAt(text, at(r.problems, 'placeholders.q'), 4, 6, 'x');
+  });
+
+  it('never throws on hundreds of random edits of a real file, and every position is inside the text', function () {
+    this.timeout(60_000);
+    const base = BROKEN;
+    const alphabet = ['\n', ' ', ':', '-', '[', ']', '{', '}', '"', "'", '&a', '*a', '#', '!', '|', '>', '1e999', 'k/day', '\t', '?', ',', 'x', '0', '%', '@', '`'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 400; round++) {
+      let text = base;
+      for (let e = 0, edits = 1 + rand(4); e < edits; e++) {
+        const pos = rand(text.length + 1);
+        if (rand(2) === 0) text = text.slice(0, pos) + alphabet[rand(alphabet.length)]! + text.slice(pos);
+        else text = text.slice(0, pos) + text.slice(pos + 1 + rand(8));
+      }
+      const r = parseWorkspaceConfig(text);
+      for (const p of r.problems) {
+        assert.ok(p.span.start >= 0 && p.span.start <= p.span.end && p.span.end <= text.length, `span ${JSON.stringify(p)} in ${JSON.stringify(text)}`);
+        const lines = text.slice(0, p.span.start).split('\n');
+        assert.deepEqual([p.line, p.column], [lines.length, lines[lines.length - 1]!.length + 1]);
+      }
+      assert.ok(Object.isFrozen(r.config));
+    }
+  });
+});
