@@ -1,30 +1,34 @@
 /**
- * PM004 uncached-stable-prompt: a stable prefix (tools, system, leading static text) at least the
+ * PM004 uncached-stable-prompt: a stable prefix (tools, system, leading instructions) at least the
  * model's minimum cacheable length, sent without a cache marker to a provider that caches only
- * what is marked (Anthropic `cache_control`, Gemini before 2.5 through cached content). The fix
- * marks the system prompt as a cached block, or turns on Anthropic's automatic caching.
+ * what is marked (Anthropic `cache_control`, Gemini before 2.5 through cached content).
+ *
+ * A marker caches everything up to the end of the block it sits on, so what can be cached is the
+ * run of whole static parts in cache order (tools, system, messages). When a placeholder sits
+ * inside a long system prompt, the static text before it only becomes cacheable once it is a block
+ * of its own: the message says so, and no edit is offered. The fix marks a static system string
+ * as a cached block. Anthropic's top-level automatic `cache_control` is not offered: on a
+ * single-turn call its breakpoint lands on the changing user message and every call pays a write.
  */
 import { costOfCall, timesCalls } from '../estimate';
-import type { Fix, PartRole, Site, SiteEstimate } from '../model';
+import type { Fix, PartRole, SiteEstimate } from '../model';
 import type { ModelPrice } from '../pricing';
-import { cacheOrder } from '../analyze/prefix';
-import { insertParameter } from './edits';
+import { cacheOrder, prefixLayout } from '../analyze/prefix';
 import { tokens, usd } from './format';
 import { cachingMode, cacheMarkerName, minCacheableTokens } from './providerFacts';
 import type { Draft, Rule, RuleInput } from './rule';
 
-/** The roles whose text opens the prompt before anything dynamic, in cache order. */
-function prefixRoles(site: Site): PartRole[] {
-  const roles: PartRole[] = [];
-  for (const i of cacheOrder(site.parts)) {
-    const part = site.parts[i]!;
-    if (part.unresolved) break;
-    const firstSlot = part.segments.findIndex((s) => s.kind === 'slot');
-    const hasLeadingText = part.segments.slice(0, firstSlot < 0 ? undefined : firstSlot).some((s) => s.kind === 'text' && s.text.trim() !== '');
-    if (hasLeadingText && !roles.includes(part.role)) roles.push(part.role);
-    if (firstSlot >= 0) break;
+/** The whole static parts that open the request, in cache order, and their tokens. */
+function staticBlocks(est: SiteEstimate): { tokens: number; roles: PartRole[]; indexes: number[] } {
+  const out = { tokens: 0, roles: [] as PartRole[], indexes: [] as number[] };
+  for (const i of cacheOrder(est.site.parts)) {
+    const part = est.parts[i]!;
+    if (part.unresolved || part.slots.length > 0) break;
+    out.tokens += part.tokens;
+    out.indexes.push(i);
+    if (!out.roles.includes(part.role)) out.roles.push(part.role);
   }
-  return roles;
+  return out;
 }
 
 /** Per-call input cost of the prefix uncached and as a cache read, or null without a read price. */
@@ -60,24 +64,12 @@ function systemBlockFix(est: SiteEstimate, text: string): Fix | null {
   };
 }
 
-/** Anthropic's top-level `cache_control`: the breakpoint follows the last cacheable block. */
-function automaticCachingFix(est: SiteEstimate, text: string): Fix | null {
-  const args = est.site.args;
-  if (!args) return null;
-  const q = jsQuote(text, est);
-  const value = est.site.language === 'python' ? '{"type": "ephemeral"}' : `{ type: ${q}ephemeral${q} }`;
-  const edits = insertParameter(text, args, est.site.language, ['cache_control'], value);
-  return edits ? { title: 'Turn on automatic prompt caching (top-level cache_control)', edits } : null;
-}
-
-function fixes({ est, text }: RuleInput): Fix[] {
+function fixes({ est, text }: RuleInput, blocks: number[]): Fix[] {
   if (text === undefined || est.site.kind !== 'call' || est.site.provider !== 'anthropic') return [];
-  const out: Fix[] = [];
+  const system = est.site.parts.findIndex((p) => p.role === 'system');
+  if (system < 0 || !blocks.includes(system)) return [];
   const block = systemBlockFix(est, text);
-  if (block) out.push(block);
-  const auto = automaticCachingFix(est, text);
-  if (auto) out.push(block ? auto : { ...auto, preferred: true });
-  return out;
+  return block ? [block] : [];
 }
 
 function how(est: SiteEstimate, model: ModelPrice): string {
@@ -93,24 +85,45 @@ export const uncachedStablePrompt: Rule = {
   summary: "A stable prompt prefix over the provider's minimum cacheable length is sent without the provider's explicit cache marker.",
   defaultSeverity: 'info',
   check(input: RuleInput): Draft[] {
-    const { est, model } = input;
+    const { est, model, ctx } = input;
     if (!model || est.cache.used || cachingMode(model) !== 'explicit') return [];
-    const prefix = est.cache.eligibleTokens;
     const min = minCacheableTokens(model);
-    if (prefix < min) return [];
-    const roles = prefixRoles(est.site);
-    const what = `stable prefix of ${tokens(prefix)} tokens${roles.length ? ` (${roles.join(', ')})` : ''}`;
-    const costs = prefixCosts(model, prefix);
-    const saving = costs
-      ? `: as a cache read it would cost ${usd(costs.cached)} instead of ${usd(costs.full)} per call ` +
-        `(≈ ${usd(timesCalls(costs.full - costs.cached, est.volume.callsPerMonth))}/mo less at ${tokens(est.volume.callsPerMonth)} calls)`
-      : '';
+    const blocks = staticBlocks(est);
+    if (blocks.tokens >= min) {
+      const what = `stable prefix of ${tokens(blocks.tokens)} tokens (${blocks.roles.join(', ')})`;
+      return [
+        {
+          message: `${what} is sent without ${cacheMarkerName(model)}${saving(model, blocks.tokens, est)}; ${how(est, model)}`,
+          span: est.site.anchor,
+          fixes: fixes(input, blocks.indexes),
+        },
+      ];
+    }
+    // A long static lead inside a part that also holds dynamic text: cacheable once split off.
+    const lead = est.cache.eligibleTokens;
+    if (lead < min) return [];
+    const tokenizer = ctx.tokenizers.forModel(model.id, model.tokenizer);
+    const point = prefixLayout(est.site, (t) => tokenizer.count(t), tokenizer.encoding).firstDynamic;
+    const where = point ? `${point.slotName === null ? 'text only known at run time' : `{${point.slotName}}`} inside the ${point.role} part` : 'dynamic text';
     return [
       {
-        message: `${what} is sent without ${cacheMarkerName(model)}${saving}; ${how(est, model)}`,
+        message:
+          `stable prefix of ${tokens(lead)} tokens is sent without ${cacheMarkerName(model)}${saving(model, lead, est)}, ` +
+          `but ${where} keeps it from being cached as one block; put the static text in a block of its own, marked for caching, and the dynamic text after it`,
         span: est.site.anchor,
-        fixes: fixes(input),
+        fixes: [],
       },
     ];
   },
 };
+
+/** What reading the prefix from the cache saves, in words; empty without a cache-read price. */
+function saving(model: ModelPrice, prefix: number, est: SiteEstimate): string {
+  const costs = prefixCosts(model, prefix);
+  if (!costs) return '';
+  const monthly = timesCalls(costs.full - costs.cached, est.volume.callsPerMonth);
+  return (
+    `: as a cache read it would cost ${usd(costs.cached)} instead of ${usd(costs.full)} per call ` +
+    `(≈ ${usd(monthly)}/mo less at ${tokens(est.volume.callsPerMonth)} calls)`
+  );
+}
