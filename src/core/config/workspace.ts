@@ -107,6 +107,9 @@ export interface WorkspaceConfig {
 /** The configuration of a workspace with no (or an empty) `promptmeter.yaml`. */
 export const emptyWorkspaceConfig: WorkspaceConfig = deepFreeze(normalize({}, new WeakMap()));
 
+/** Syntax errors shown one by one; the rest are summed up in one more problem. */
+const MAX_SYNTAX_ERRORS = 10;
+
 /** Larger than any real configuration; the limit keeps a pathological file cheap to reject. */
 const MAX_TEXT_LENGTH = 2_000_000;
 
@@ -122,8 +125,13 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     }
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
     const v = new YamlValidation(doc, text);
-    for (const e of doc.errors) v.report(yamlMessage(e.message), 'error', clampSpan(e.pos, text));
-    for (const w of doc.warnings) v.report(yamlMessage(w.message), 'warning', clampSpan(w.pos, text));
+    // A broken line can make the parser report an error per token after it; the first few say it.
+    for (const e of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) v.report(yamlMessage(e.message), 'error', clampSpan(e.pos, text));
+    if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+      const rest = doc.errors.slice(MAX_SYNTAX_ERRORS);
+      v.report(`${rest.length} more YAML syntax errors from here on`, 'error', clampSpan(rest[0]!.pos, text));
+    }
+    for (const w of doc.warnings.slice(0, MAX_SYNTAX_ERRORS)) v.report(yamlMessage(w.message), 'warning', clampSpan(w.pos, text));
     const root = doc.contents;
     if (root === null || (root as { value?: unknown }).value === null) return { config: emptyWorkspaceConfig, problems: v.problems };
     const rootSpan = spanOf(root) ?? { start: 0, end: Math.min(text.length, 1) };

@@ -256,6 +256,13 @@ describe('parseWorkspaceConfig: hostile and odd input', () => {
     for (const p of r.problems) assert.ok(p.line >= 1 && p.line <= 6 && p.column >= 1);
   });
 
+  it('a cascade of syntax errors is summed up, not listed token by token', () => {
+    const text = `a: [${'x: ], '.repeat(50)}\nplaceholders:\n  q: 1\n`;
+    const r = parseWorkspaceConfig(text);
+    assert.ok(r.problems.length <= 15, `${r.problems.length} problems`);
+    assert.equal(r.problems.filter((p) => /^\d+ more YAML syntax errors from here on$/.test(p.message)).length, 1);
+  });
+
   it('an alias bomb is refused quickly', () => {
     const lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
