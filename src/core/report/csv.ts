@@ -34,6 +34,8 @@ const COLUMNS: [string, (s: ReportSite) => Cell][] = [
   ['input_tokens', (s) => s.inputTokens],
   ['input_tokens_exact', (s) => s.inputTokensExact],
   ['output_tokens_cap', (s) => s.outputTokensCap],
+  ['output_cap_param', (s) => s.outputCapParam],
+  ['output_tokens_limit', (s) => s.outputTokensLimit],
   ['output_tokens_expected', (s) => s.outputTokensExpected],
   ['cost_per_call_input_usd', (s) => s.costPerCall?.input ?? null],
   ['cost_per_call_output_usd', (s) => s.costPerCall?.output ?? null],

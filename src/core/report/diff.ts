@@ -34,6 +34,7 @@ function moved(a: ReportSite, b: ReportSite): boolean {
     a.model !== b.model ||
     a.inputTokens !== b.inputTokens ||
     a.outputTokensCap !== b.outputTokensCap ||
+    a.outputCapParam !== b.outputCapParam ||
     a.callsPerMonth !== b.callsPerMonth
   );
 }
@@ -108,13 +109,17 @@ function percent(delta: number, base: number): string {
   return ` (${p > 0 ? '+' : ''}${Math.abs(p) < 10 ? p.toFixed(1) : Math.round(p)}%)`;
 }
 
+function capText(s: ReportSite): string {
+  return s.outputCapParam === null ? 'none' : s.outputTokensCap === null ? s.outputCapParam : formatCount(s.outputTokensCap);
+}
+
 function change(c: ChangedSite): string {
   const parts: string[] = [];
   const a = c.before;
   const b = c.after;
   if (a.model !== b.model) parts.push(`model ${a.model ?? 'dynamic'} → ${b.model ?? 'dynamic'}`);
   if (a.inputTokens !== b.inputTokens) parts.push(`input ${formatCount(a.inputTokens)} → ${formatCount(b.inputTokens)} tokens`);
-  if (a.outputTokensCap !== b.outputTokensCap) parts.push(`cap ${a.outputTokensCap ?? 'none'} → ${b.outputTokensCap ?? 'none'}`);
+  if (a.outputTokensCap !== b.outputTokensCap || a.outputCapParam !== b.outputCapParam) parts.push(`cap ${capText(a)} → ${capText(b)}`);
   if (a.callsPerMonth !== b.callsPerMonth) parts.push(`${formatCount(a.callsPerMonth)} → ${formatCount(b.callsPerMonth)} calls/month`);
   return escapeMarkdown(parts.join('; ') || 'cost per call');
 }

@@ -59,3 +59,9 @@ export function markdownCode(s: string): string {
   const fence = clean.includes('`') ? '`` ' : '`';
   return `${fence}${clean}${fence.split('').reverse().join('')}`;
 }
+
+/** How a site's output is bounded, for a table cell: `(≤1,024)`, `(no cap)`, `(cap: n)`. */
+export function capNote(s: { outputTokensCap: number | null; outputCapParam: string | null }): string {
+  if (s.outputCapParam === null) return '(no cap)';
+  return s.outputTokensCap === null ? `(cap: ${s.outputCapParam})` : `(≤${formatCount(s.outputTokensCap)})`;
+}

@@ -1,5 +1,5 @@
 import { allFindings } from './build';
-import { escapeHtml, formatCount, formatDollars, formatTokens } from './format';
+import { capNote, escapeHtml, formatCount, formatDollars, formatTokens } from './format';
 import { groupMonthlyCost } from './groups';
 import { renderBarChartSvg } from './svg';
 import type { ReportSite, ScanReport } from './types';
@@ -41,7 +41,8 @@ input[type=search]{font:inherit;color:inherit;background:var(--vscode-input-back
 code{font-family:var(--vscode-editor-font-family,ui-monospace,monospace)}`;
 
 /**
- * Sorts the table by a clicked header and filters rows by the search box. Rows announce
+ * Sorts the table by a clicked header (numbers largest first, then toggling) and filters rows by
+ * the search box. Rows announce
  * activation as a `pm-reveal` event carrying file, line and column, which the VS Code webview
  * turns into "reveal the code"; a standalone page ignores it. No inline handlers anywhere.
  */
@@ -49,7 +50,7 @@ export const REPORT_SCRIPT = `(function(){
 var table=document.getElementById('pm-sites');if(!table)return;var body=table.tBodies[0];
 var heads=table.querySelectorAll('th[data-col]');
 heads.forEach(function(th){th.querySelector('button').addEventListener('click',function(){
-var col=+th.getAttribute('data-col');var num=th.hasAttribute('data-num');var asc=th.getAttribute('aria-sort')!=='ascending';
+var col=+th.getAttribute('data-col');var num=th.hasAttribute('data-num');var cur=th.getAttribute('aria-sort');var asc=num?cur==='descending':cur!=='ascending';
 heads.forEach(function(h){h.removeAttribute('aria-sort')});th.setAttribute('aria-sort',asc?'ascending':'descending');
 var rows=Array.prototype.slice.call(body.rows);
 rows.sort(function(a,b){var x=a.cells[col].getAttribute('data-v'),y=b.cells[col].getAttribute('data-v');
@@ -71,7 +72,7 @@ const COLS: Col[] = [
   { head: 'Model', cell: (s) => ({ text: s.model === null ? '<span class="pm-muted">dynamic</span>' : escapeHtml(s.resolvedModel ?? s.model), v: s.resolvedModel ?? s.model ?? '' }) },
   { head: 'Feature', cell: (s) => ({ text: escapeHtml(s.feature ?? ''), v: s.feature ?? '' }) },
   { head: 'In', num: true, cell: (s) => ({ text: formatTokens(s.inputTokens, s.inputTokensExact), v: s.inputTokens }) },
-  { head: 'Out', num: true, cell: (s) => ({ text: `${formatCount(s.outputTokensExpected)}${s.outputTokensCap === null ? ' (no cap)' : ` ≤${formatCount(s.outputTokensCap)}`}`, v: s.outputTokensExpected }) },
+  { head: 'Out', num: true, cell: (s) => ({ text: `${formatCount(s.outputTokensExpected)} ${escapeHtml(capNote(s))}`, v: s.outputTokensExpected }) },
   { head: '$/call', num: true, cell: (s) => ({ text: formatDollars(s.costPerCall?.total ?? null), v: s.costPerCall?.total ?? null }) },
   { head: 'Calls/month', num: true, cell: (s) => ({ text: formatCount(s.callsPerMonth), v: s.callsPerMonth }) },
   { head: '$/month', num: true, cell: (s) => ({ text: formatDollars(s.monthlyCost), v: s.monthlyCost }) },
@@ -90,11 +91,12 @@ function sitesTable(r: ScanReport): string {
   return `<table id="pm-sites"><caption class="pm-muted">${formatCount(r.sites.length)} sites; select a column to sort</caption><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
+/** Share of the monthly cost on sites the caching rules flag (PM004 no marker, PM005 busted prefix). */
 function uncachedShare(r: ScanReport): number {
   const total = r.totals.monthlyCost;
   if (total <= 0) return 0;
-  const part = r.sites.filter((s) => s.cache.eligibleTokens > 0 && !s.cache.used).reduce((a, s) => a + (s.monthlyCost ?? 0), 0);
-  return part / total;
+  const flagged = r.sites.filter((s) => s.findings.some((f) => f.rule === 'PM004' || f.rule === 'PM005'));
+  return flagged.reduce((a, s) => a + (s.monthlyCost ?? 0), 0) / total;
 }
 
 function totals(r: ScanReport): string {

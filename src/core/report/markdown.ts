@@ -1,5 +1,5 @@
 import { allFindings } from './build';
-import { escapeMarkdown, formatCount, formatDollars, formatTokens, markdownCode } from './format';
+import { capNote, escapeMarkdown, formatCount, formatDollars, formatTokens, markdownCode } from './format';
 import { type CostGroup, groupMonthlyCost, topSites } from './groups';
 import type { ReportSite, ScanReport } from './types';
 
@@ -23,7 +23,7 @@ function where(file: string, line: number): string {
 }
 
 function out(s: ReportSite): string {
-  return s.outputTokensCap === null ? `${formatCount(s.outputTokensExpected)} (no cap)` : `${formatCount(s.outputTokensExpected)} (≤${formatCount(s.outputTokensCap)})`;
+  return `${formatCount(s.outputTokensExpected)} ${capNote(s)}`;
 }
 
 function siteRows(sites: ReportSite[]): string[][] {

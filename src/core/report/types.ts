@@ -54,7 +54,12 @@ export interface ReportSite {
   inputTokens: number;
   inputTokensExact: boolean;
   inputTokensRange: { min: number; max: number };
+  /** The output cap written in the call, or null when there is none (or it is not a literal). */
   outputTokensCap: number | null;
+  /** The cap's parameter as written (`max_completion_tokens`, …), or null when the call has none. */
+  outputCapParam: string | null;
+  /** The most output one call can bill: the cap, an SDK default or the model's maximum; null if unknown. */
+  outputTokensLimit: number | null;
   outputTokensExpected: number;
   costPerCall: ReportCost | null;
   /** Per call with the output at its cap, null when unpriced. */

@@ -55,6 +55,13 @@ describe('buildScanReport', () => {
     assert.equal(chat.volumeSource, 'annotation');
   });
 
+  it('tells the cap written in the call from the bound analysis applies', () => {
+    const chat = r.sites.find((s) => s.id === 'chat-1')!;
+    assert.deepEqual([chat.outputTokensCap, chat.outputCapParam, chat.outputTokensLimit], [null, null, 16_384]);
+    const py = r.sites.find((s) => s.id === 'sum-1')!;
+    assert.deepEqual([py.outputTokensCap, py.outputCapParam, py.outputTokensLimit], [1024, 'max_tokens', 1024]);
+  });
+
   it('reports line 1, column 1 when no text is known for a file', () => {
     const r2 = buildScanReport(sampleEstimates(), { toolVersion: 'x', pricingAsOf: 'y', errors: [] });
     assert.ok(r2.sites.every((s) => s.line === 1 && s.column === 1));

@@ -58,7 +58,8 @@ export function sampleEstimates(): SiteEstimate[] {
       inputTokensExact: false,
       inputTokensRange: { min: 1034, max: 1434 },
       parts: [],
-      outputTokensCap: null,
+      // no cap in the call: analysis bounds the output by the model's maximum
+      outputTokensCap: 16_384,
       outputTokensExpected: 300,
       // 1,234 × $2.50/M = $0.003085; 300 × $10/M = $0.003
       costPerCall: { input: 3_085_000, output: 3_000_000, total: 6_085_000 },
