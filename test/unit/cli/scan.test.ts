@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ScanReport } from '../../../src/core/report';
+import { PROJECT, runCli, writeTree } from './cliHarness';
+
+describe('promptmeter scan', function () {
+  this.timeout(60_000);
+  let root: string;
+  let report: ScanReport;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'pm-scan-'));
+    writeTree(root, PROJECT);
+    const r = await runCli(['scan', root], '/');
+    assert.equal(r.code, 0, r.stderr);
+    report = JSON.parse(r.stdout);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('prints the JSON contract for the sites git would not ignore', () => {
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.tool.name, 'promptmeter');
+    assert.match(report.pricing.asOf, /^\d{4}-\d\d-\d\d$/);
+    assert.deepEqual(report.sites.map((s) => s.file), ['app/summarize.py', 'src/chat.ts']);
+    assert.equal(report.totals.sites, 2);
+  });
+
+  it('places each site at the start of its call, 1-based', () => {
+    const chat = report.sites.find((s) => s.file === 'src/chat.ts')!;
+    // line 5: "  return client.chat…", the call after 9 characters
+    assert.deepEqual([chat.line, chat.column], [5, 10]);
+    assert.equal(chat.provider, 'openai');
+    assert.equal(chat.model, 'gpt-4o');
+    assert.equal(chat.outputTokensCap, null);
+    const py = report.sites.find((s) => s.file === 'app/summarize.py')!;
+    // line 6: "    return client.messages…", after 11 characters
+    assert.deepEqual([py.line, py.column, py.outputTokensCap, py.outputCapParam], [6, 12, 1024, 'max_tokens']);
+  });
+
+  it('prices with the annotated volume: monthly = per call × calls', () => {
+    const chat = report.sites.find((s) => s.file === 'src/chat.ts')!;
+    assert.equal(chat.callsPerMonth, 1000);
+    assert.equal(chat.volumeSource, 'annotation');
+    // gpt-4o lists at $2.50 per million input tokens
+    assert.ok(Math.abs(chat.costPerCall!.input - (chat.inputTokens * 2.5) / 1e6) < 1e-9, JSON.stringify(chat.costPerCall));
+    assert.ok(Math.abs(chat.monthlyCost! - chat.costPerCall!.total * 1000) < 1e-6);
+    const total = report.sites.reduce((a, s) => a + (s.monthlyCost ?? 0), 0);
+    assert.ok(Math.abs(report.totals.monthlyCost - total) < 1e-6);
+  });
+
+  it('flags the call without a cap at its place', () => {
+    const chat = report.sites.find((s) => s.file === 'src/chat.ts')!;
+    const pm001 = chat.findings.find((f) => f.rule === 'PM001');
+    assert.ok(pm001, JSON.stringify(chat.findings));
+    assert.equal(pm001.line, 5);
+    assert.equal(report.sites.find((s) => s.file === 'app/summarize.py')!.findings.some((f) => f.rule === 'PM001'), false);
+  });
+
+  it('lists the binary and the minified file under errors instead of stopping', () => {
+    const errs = Object.fromEntries(report.errors.map((e) => [e.file, e.message]));
+    assert.match(errs['src/blob.ts']!, /binary/);
+    assert.match(errs['src/bundle.min.js']!, /minified/);
+  });
+
+  it('writes every format to --out, and each one is what its renderer makes', async () => {
+    for (const [format, check] of [
+      ['md', (t: string) => assert.match(t, /^## Promptmeter cost report/)],
+      ['csv', (t: string) => assert.match(t, /^id,file,line,column,/)],
+      ['html', (t: string) => assert.match(t, /^<!DOCTYPE html>[\s\S]*nonce-[A-Za-z0-9+/=]+/)],
+      ['sarif', (t: string) => assert.equal(JSON.parse(t).version, '2.1.0')],
+    ] as const) {
+      const out = join(root, `report.${format}`);
+      const r = await runCli(['scan', '.', '--format', format, '--out', out], root);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, '');
+      check(readFileSync(out, 'utf8'));
+    }
+  });
+
+  it('exits 2 on a bad format, a missing folder or two folders', async () => {
+    assert.equal((await runCli(['scan', root, '--format', 'xml'], '/')).code, 2);
+    assert.equal((await runCli(['scan', join(root, 'nope')], '/')).code, 2);
+    assert.equal((await runCli(['scan', root, root], '/')).code, 2);
+  });
+});
