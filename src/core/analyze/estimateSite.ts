@@ -55,6 +55,16 @@ function countPart(part: PromptPart, count: (t: string) => number, ctx: Analysis
   };
 }
 
+/**
+ * Reasoning tokens are billed as output and count against the cap (caching-and-caps.md §7). A
+ * written thinking budget is taken as spent on top of the default expected answer; an expected
+ * output given for the site itself is trusted as the whole output.
+ */
+function thinkingBudget(site: Site): number {
+  const b = site.reasoning?.budget;
+  return typeof b === 'number' && b > 0 ? b : 0;
+}
+
 /** The cap the call runs with: as written, else what the SDK sends, else the model's maximum. */
 export function effectiveCap(site: Site, model: ResolvedModel): number | null {
   if (site.cap && site.cap.value !== null) return site.cap.value;
@@ -92,7 +102,7 @@ export function estimateSite(file: string, text: string, site: Site, id: string,
   const hasUnresolved = parts.some((p) => p.unresolved);
 
   const cap = effectiveCap(site, model);
-  const wanted = site.expectedOutput ?? expectedOutputTokens(ctx.workspace, ctx.settings);
+  const wanted = site.expectedOutput ?? expectedOutputTokens(ctx.workspace, ctx.settings) + thinkingBudget(site);
   const expected = cap === null ? wanted : Math.min(wanted, cap);
 
   const price = model.price;

@@ -65,6 +65,16 @@ describe('analyzeSites', () => {
     assert.equal(e!.worstCasePerCall!.total, 131_086_000);
   });
 
+  it('counts a written thinking budget as output on top of the default answer, within the cap', () => {
+    const thinking = { param: 'thinking.budget_tokens', budget: 2_000, span: { start: 0, end: 0 } };
+    const capAt = (value: number) => ({ param: 'max_tokens', value, span: { start: 0, end: 0 } });
+    const run = (s: Site) => analyzeSites('src/a.ts', src, [s], ctxWith())[0]!.outputTokensExpected;
+    assert.equal(run(chat(src, { reasoning: thinking, cap: capAt(4_096) })), 2_300);
+    assert.equal(run(chat(src, { reasoning: thinking, cap: capAt(1_000) })), 1_000);
+    assert.equal(run(chat(src, { reasoning: thinking, cap: capAt(4_096), expectedOutput: 900 })), 900);
+    assert.equal(run(chat(src, { reasoning: { param: 'reasoning_effort', effort: 'high', span: { start: 0, end: 0 } }, cap: capAt(4_096) })), 300);
+  });
+
   it('keeps the cost of an unpriced model null, never $0, while still counting tokens and volume', () => {
     const s = chat(src, { model: { id: 'mystery-model', origin: 'literal' }, parts: [textPart('user', words(4))] });
     const [e] = analyzeSites('src/a.ts', src, [s], ctxWith());
