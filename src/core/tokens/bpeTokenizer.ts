@@ -2,7 +2,7 @@ import { BpeScratch, bpeCount } from './bpe';
 import { scannerFor } from './scanner';
 import type { RankTable } from './rankTable';
 import type { EncodingName, Tokenizer } from './types';
-import { encodeUtf8Into, maxUtf8Length } from './utf8';
+import { encodeUtf8Into, lastUtf8Hash, maxUtf8Length } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
 const CACHE_MAX_PIECE = 48;
@@ -47,7 +47,7 @@ export class BpeTokenizer implements Tokenizer {
     if (units === 1 && text.charCodeAt(start) < 0x80) return 1; // every single byte is a token
     if (this.buf.length < maxUtf8Length(units)) this.buf = new Uint8Array(maxUtf8Length(units) * 2);
     const len = encodeUtf8Into(text, start, end, this.buf);
-    if (len === 1 || this.table.rank(this.buf, 0, len) >= 0) return 1;
+    if (len === 1 || this.table.rankHashed(this.buf, 0, len, lastUtf8Hash()) >= 0) return 1;
     if (units > CACHE_MAX_PIECE) return bpeCount(this.table, this.buf, len, this.scratch);
     const key = text.slice(start, end);
     let c = this.cache.get(key);

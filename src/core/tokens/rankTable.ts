@@ -16,13 +16,25 @@ const VERSION = 2;
 const HEADER_BYTES = 16;
 const MAX_TOKEN_BYTES = 255;
 
-/** Hash of bytes[start, end) (FNV-1a with a final mix so linear probing sees spread-out slots). */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+/** FNV-1a state before any byte; feed bytes with {@link hashStep}, finish with {@link hashFinish}. */
+export const HASH_SEED = 0x811c9dc5;
+
+export function hashStep(h: number, byte: number): number {
+  return Math.imul(h ^ byte, 0x01000193);
+}
+
+/** A final mix so linear probing sees spread-out slots. */
+export function hashFinish(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x85ebca6b);
   return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** Hash of bytes[start, end). */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = hashStep(h, bytes[i]!);
+  return hashFinish(h);
 }
 
 function readU32(b: Uint8Array, at: number): number {
@@ -80,9 +92,14 @@ export class RankTable {
 
   /** Rank of bytes[start, end), or -1 when that byte string is not a token. */
   rank(bytes: Uint8Array, start: number, end: number): number {
+    return this.rankHashed(bytes, start, end, hashBytes(bytes, start, end));
+  }
+
+  /** {@link rank} when the caller already has the slice's hash (computed while writing the bytes). */
+  rankHashed(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const len = end - start;
     const { table, offsets, blob, mask } = this;
-    let slot = hashBytes(bytes, start, end) & mask;
+    let slot = hash & mask;
     for (;;) {
       const e = table[slot]!;
       if (e === 0) return -1;

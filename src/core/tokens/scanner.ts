@@ -44,38 +44,37 @@ function classify(cp: number): number {
   return c;
 }
 
-const ASCII = new Uint8Array(128);
-for (let cp = 0; cp < 128; cp++) ASCII[cp] = classify(cp);
+/** Class bits | width << 8 for ASCII: the hot path reads this table and nothing else. */
+const ASCII = new Uint16Array(128);
+for (let cp = 0; cp < 128; cp++) ASCII[cp] = classify(cp) | 0x100;
 
-/** Class of the code point cp. */
-function cls(cp: number): number {
-  if (cp < 128) return ASCII[cp]!;
+function clsOf(cp: number): number {
   memo ??= new Uint8Array(0x110000);
   let c = memo[cp]!;
   if (c === 0) memo[cp] = c = classify(cp);
   return c;
 }
 
-/** Code point at i (a lone surrogate is returned as itself). */
-function cpAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
+/**
+ * Class bits of the code point at i, with its UTF-16 width in bits 8–9 (a lone surrogate is a
+ * code point of its own, as in a `u`-flag regex). i must be < text.length.
+ */
+function at(text: string, i: number): number {
+  const u = text.charCodeAt(i);
+  if (u < 128) return ASCII[u]!;
+  if (u >= 0xd800 && u <= 0xdbff) {
     const d = text.charCodeAt(i + 1); // NaN past the end fails the test below
-    if (d >= 0xdc00 && d <= 0xdfff) return 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+    if (d >= 0xdc00 && d <= 0xdfff) return clsOf(0x10000 + ((u - 0xd800) << 10) + (d - 0xdc00)) | 0x200;
   }
-  return c;
-}
-
-function width(cp: number): number {
-  return cp > 0xffff ? 2 : 1;
+  return clsOf(u) | 0x100;
 }
 
 /** End of the run of code points from j whose class has any of the bits in mask. */
 function runEnd(text: string, j: number, n: number, mask: number): number {
   while (j < n) {
-    const cp = cpAt(text, j);
-    if ((cls(cp) & mask) === 0) break;
-    j += width(cp);
+    const x = at(text, j);
+    if ((x & mask) === 0) break;
+    j += x >> 8;
   }
   return j;
 }
@@ -107,13 +106,12 @@ function o200kLowerEnd(text: string, j: number, n: number): number {
   let k = j;
   let lastW = -1;
   while (k < n) {
-    const cp = cpAt(text, k);
-    const c = cls(cp);
-    if ((c & U) === 0) break;
-    k += width(cp);
-    if (c & W) lastW = k;
+    const x = at(text, k);
+    if ((x & U) === 0) break;
+    k += x >> 8;
+    if (x & W) lastW = k;
   }
-  if (k < n && cls(cpAt(text, k)) & W) return runEnd(text, k, n, W);
+  if (k < n && at(text, k) & W) return runEnd(text, k, n, W);
   return lastW;
 }
 
@@ -128,11 +126,11 @@ function spaceEnd(text: string, i: number, n: number): number {
   let k = i;
   let lastNl = -1;
   // every White_Space code point is in the BMP, one UTF-16 unit
-  while (k < n && cls(text.charCodeAt(k)) & S) {
+  while (k < n && at(text, k) & S) {
     const u = text.charCodeAt(k++);
     if (u === CR || u === LF) lastNl = k;
   }
-  if (k === i) return i + width(cpAt(text, i)); // not reached: every code point starts some alternative
+  if (k === i) return i + (at(text, i) >> 8); // not reached: every code point starts some alternative
   if (lastNl >= 0) return lastNl;
   if (k === n || k - 1 === i) return k;
   return k - 1;
@@ -142,9 +140,9 @@ function spaceEnd(text: string, i: number, n: number): number {
 function numberEnd(text: string, i: number, n: number): number {
   let k = i;
   for (let m = 0; m < 3 && k < n; m++) {
-    const cp = cpAt(text, k);
-    if ((cls(cp) & N) === 0) break;
-    k += width(cp);
+    const x = at(text, k);
+    if ((x & N) === 0) break;
+    k += x >> 8;
   }
   return k;
 }
@@ -152,13 +150,13 @@ function numberEnd(text: string, i: number, n: number): number {
 /** ` ?[^\s\p{L}\p{N}]+` then trailing [\r\n] (cl100k) or [\r\n/] (o200k) from i, or -1. */
 function punctEnd(text: string, i: number, n: number, slash: boolean): number {
   let j = i;
-  if (text.charCodeAt(i) === 0x20 && i + 1 < n && (cls(cpAt(text, i + 1)) & LNS) === 0) j = i + 1;
-  else if (cls(cpAt(text, i)) & LNS) return -1;
+  if (text.charCodeAt(i) === 0x20 && i + 1 < n && (at(text, i + 1) & LNS) === 0) j = i + 1;
+  else if (at(text, i) & LNS) return -1;
   let k = j;
   while (k < n) {
-    const cp = cpAt(text, k);
-    if (cls(cp) & LNS) break;
-    k += width(cp);
+    const x = at(text, k);
+    if (x & LNS) break;
+    k += x >> 8;
   }
   for (;;) {
     const u = text.charCodeAt(k);
@@ -169,18 +167,18 @@ function punctEnd(text: string, i: number, n: number, slash: boolean): number {
 
 /** End of the o200k_base piece starting at i. */
 export function o200kEnd(text: string, i: number, n: number): number {
-  const cp0 = cpAt(text, i);
-  const c0 = cls(cp0);
-  const prefixed = (c0 & (L | N)) === 0 && cp0 !== CR && cp0 !== LF;
-  const w0 = width(cp0);
+  const x0 = at(text, i);
+  const u0 = text.charCodeAt(i);
+  const prefixed = (x0 & (L | N)) === 0 && u0 !== CR && u0 !== LF;
+  const w0 = x0 >> 8;
   let e: number;
   // alternative 1, [^\r\n\p{L}\p{N}]?[U]*[W]+('s…)?: with the optional prefix first, then without
   if (prefixed && (e = o200kLowerEnd(text, i + w0, n)) >= 0) return withContraction(text, e, n);
-  if (c0 & (U | W) && (e = o200kLowerEnd(text, i, n)) >= 0) return withContraction(text, e, n);
+  if (x0 & (U | W) && (e = o200kLowerEnd(text, i, n)) >= 0) return withContraction(text, e, n);
   // alternative 2, [^\r\n\p{L}\p{N}]?[U]+[W]*('s…)?
   if (prefixed && (e = o200kUpperEnd(text, i + w0, n)) >= 0) return withContraction(text, e, n);
-  if (c0 & U && (e = o200kUpperEnd(text, i, n)) >= 0) return withContraction(text, e, n);
-  if (c0 & N) return numberEnd(text, i, n);
+  if (x0 & U && (e = o200kUpperEnd(text, i, n)) >= 0) return withContraction(text, e, n);
+  if (x0 & N) return numberEnd(text, i, n);
   if ((e = punctEnd(text, i, n, true)) >= 0) return e;
   return spaceEnd(text, i, n);
 }
@@ -189,16 +187,16 @@ export function o200kEnd(text: string, i: number, n: number): number {
 export function cl100kEnd(text: string, i: number, n: number): number {
   let e = contractionEnd(text, i, n);
   if (e >= 0) return e;
-  const cp0 = cpAt(text, i);
-  const c0 = cls(cp0);
+  const x0 = at(text, i);
+  const u0 = text.charCodeAt(i);
   // [^\r\n\p{L}\p{N}]?\p{L}+
-  if ((c0 & (L | N)) === 0 && cp0 !== CR && cp0 !== LF) {
-    const j = i + width(cp0);
-    if (j < n && cls(cpAt(text, j)) & L) return runEnd(text, j, n, L);
-  } else if (c0 & L) {
+  if ((x0 & (L | N)) === 0 && u0 !== CR && u0 !== LF) {
+    const j = i + (x0 >> 8);
+    if (j < n && at(text, j) & L) return runEnd(text, j, n, L);
+  } else if (x0 & L) {
     return runEnd(text, i, n, L);
   }
-  if (c0 & N) return numberEnd(text, i, n);
+  if (x0 & N) return numberEnd(text, i, n);
   if ((e = punctEnd(text, i, n, false)) >= 0) return e;
   return spaceEnd(text, i, n);
 }
