@@ -333,7 +333,7 @@ describe('parseWorkspaceConfig: robustness', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 250; round++) {
       let text = base;
       for (let e = 0, edits = 1 + rand(4); e < edits; e++) {
         const pos = rand(text.length + 1);
