@@ -83,7 +83,8 @@ export class Engine {
     if (!price) return { price: null, cached: null, batch: null, siblings: [] };
     const usage = { input: est.inputTokens, output: est.outputTokensExpected };
     const cached =
-      price.cachedInputPerMTok !== null && est.cache.eligibleTokens > 0
+      // Below the provider's minimum a prefix is never cached, so there is no cached price to show.
+      price.cachedInputPerMTok !== null && est.cache.eligibleTokens > 0 && est.cache.eligibleTokens >= (price.minCacheableTokens ?? 0)
         ? costOfCall(price, { ...usage, cachedInput: Math.min(est.cache.eligibleTokens, est.inputTokens) })
         : null;
     const batch = price.batchDiscount ? costOfCall(price, { ...usage, batch: true }) : null;

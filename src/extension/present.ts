@@ -104,33 +104,34 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** The hover: parts, prices with source and as-of date, costs, monthly, cheaper siblings. */
+/**
+ * The hover, compact enough for the editor's hover box (at most 250 px high on most screens): a
+ * line with the model and token totals, a line of tokens per part, the costs as a table, then the
+ * prices with their source and date and where the volume came from.
+ */
 export function hoverMarkdown(est: SiteEstimate, details: PriceDetails, settings: Settings): string {
   const d = settings.currencyDisplay;
   const model = est.resolvedModel ?? est.site.model?.id ?? 'unknown model';
-  const lines: string[] = [];
-  lines.push(`**Promptmeter** · \`${cell(model)}\` · ${est.site.api} · ${est.encoding}${est.inputTokensExact ? '' : ' (approximate)'}`, '');
-
-  lines.push('| part | tokens |', '|---|---:|');
-  for (const p of est.parts) {
-    const slots = p.slots.length ? ` (incl. ${p.slots.map((s) => `\`{${cell(s.name)}}\` ≈${formatInt(s.tokens)}${s.source === 'default' ? '*' : ''}`).join(', ')})` : '';
-    lines.push(`| ${roleName(p)}${p.unresolved ? ' (not resolved)' : ''}${slots} | ${formatInt(p.tokens)} |`);
-  }
+  const out = `${formatInt(est.outputTokensExpected)} out${est.outputTokensCap !== null ? ` (cap ${formatInt(est.outputTokensCap)})` : ' (no cap)'}`;
+  const lines: string[] = [
+    `**Promptmeter** · \`${cell(model)}\` · ${inputLabel(est)} · ${out} · ${est.encoding}${est.inputTokensExact ? '' : ', approximate'}`,
+    '',
+  ];
+  const parts = est.parts.map((p) => {
+    const slots = p.slots.map((s) => `\`{${cell(s.name)}}\` ≈${formatInt(s.tokens)}${s.source === 'default' ? ' by default' : ''}`).join(', ');
+    return `${roleName(p)}${p.unresolved ? ' (unresolved)' : ''} **${formatInt(p.tokens)}**${slots ? ` (${slots})` : ''}`;
+  });
   const framing = est.inputTokens - est.parts.reduce((a, p) => a + p.tokens, 0);
-  if (framing > 0) lines.push(`| message framing | ${formatInt(framing)} |`);
-  lines.push(`| **input** | **${est.inputTokensExact ? '' : '≈'}${formatInt(est.inputTokens)}** |`);
-  lines.push(`| output expected${est.outputTokensCap !== null ? ` (cap ${formatInt(est.outputTokensCap)})` : ' (no cap)'} | ${formatInt(est.outputTokensExpected)} |`, '');
+  if (framing > 0) parts.push(`framing **${formatInt(framing)}**`);
+  if (parts.length) lines.push(`Tokens: ${parts.join(' · ')}`, '');
 
   const p = details.price;
   if (!p || !est.costPerCall) {
     lines.push(`**Unpriced model**: \`${cell(est.site.model?.id ?? 'unknown')}\` is not in the price table, so no cost is shown.`);
     return lines.join('\n');
   }
-  const rate = (n: number | null) => (n === null ? '—' : `$${n}`);
-  lines.push(`Prices per 1M tokens: input ${rate(p.inputPerMTok)} · cached input ${rate(p.cachedInputPerMTok)} · output ${rate(p.outputPerMTok)} — source ${cell(p.source)}, as of ${p.asOf}`, '');
-
-  lines.push('| cost | per call | per month |', '|---|---:|---:|');
   const calls = est.volume.callsPerMonth;
+  lines.push(`| cost | per call | per month @ ${formatCalls(calls)} |`, '|---|---:|---:|');
   const row = (label: string, c: CostBreakdown) => `| ${label} | ${perCallMoney(c.total, d)} | ${totalMoney(timesCalls(c.total, calls), d)} |`;
   lines.push(row('uncached', est.costPerCall));
   if (details.cached && settings.prices.showCaching) lines.push(row(`with caching (${formatInt(est.cache.eligibleTokens)} cached)`, details.cached));
@@ -140,8 +141,11 @@ export function hoverMarkdown(est: SiteEstimate, details: PriceDetails, settings
     for (const s of details.siblings.slice(0, settings.hover.maxCheaperModels)) lines.push(row(`on \`${cell(s.id)}\``, s.perCall));
   }
   lines.push('');
-  if (settings.hover.showMonthly && est.monthlyCost !== null) {
-    lines.push(`Monthly ≈${totalMoney(est.monthlyCost, d)} at ${formatInt(calls)} calls/month, from ${volumeSource(est.volume)}.`);
-  }
+  const rate = (n: number | null) => (n === null ? '—' : `$${n}`);
+  const monthly =
+    settings.hover.showMonthly && est.monthlyCost !== null
+      ? ` Monthly ≈${totalMoney(est.monthlyCost, d)} at ${formatInt(calls)} calls/month, from ${volumeSource(est.volume)}.`
+      : '';
+  lines.push(`Per 1M tokens: input ${rate(p.inputPerMTok)} · cached input ${rate(p.cachedInputPerMTok)} · output ${rate(p.outputPerMTok)} (${cell(p.source)}, as of ${p.asOf}).${monthly}`);
   return lines.join('\n');
 }

@@ -39,7 +39,7 @@ fs.mkdirSync(path.join(run, 'tmp'));
 const timeoutMs = Number(process.env.PM_TEST_TIMEOUT_MS || 240000);
 // Workbench chatter that says nothing about the suite: socket set-up, the (deliberately closed)
 // gallery, the service worker code-server's bare server does not serve, and their stack frames.
-const NOISE = /Creating a socket|connection token|127\.0\.0\.1:9\/|ECONNREFUSED 127\.0\.0\.1:9|ServiceWorker|builtin extensions cache|^\s+at /;
+const NOISE = /Creating a socket|connection token|127\.0\.0\.1:9\/|ECONNREFUSED 127\.0\.0\.1:9|ServiceWorker|builtin extensions cache|\[AgentHost\]|ChatModelSelection|^\s+at /;
 const log = (...a) => console.log(`[shim ${host.vscode}]`, ...a);
 
 let server, context, finished = false;

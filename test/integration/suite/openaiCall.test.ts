@@ -46,14 +46,14 @@ describe('an OpenAI call with no output cap (src/chat.ts)', () => {
     const md = await hoverText(doc.uri, at);
     assert.match(md, /\*\*Promptmeter\*\*/);
     assert.match(md, /gpt-4o/);
-    assert.match(md, /\| system \| [\d,]+ \|/, 'system part row');
-    assert.match(md, /\| user \(incl\. `\{question\}` ≈40\) \| [\d,]+ \|/, 'user part with its placeholder slot');
+    assert.match(md, /Tokens: system \*\*\d+\*\* · user \*\*\d+\*\* \(`\{question\}` ≈40\) · framing \*\*\d+\*\*/, `tokens per part, the user part with its placeholder slot: ${md}`);
     assert.match(md, /input \$2\.5\b.*output \$10\b.*as of \d{4}-\d{2}(-\d{2})?/, 'prices per 1M tokens with source and as-of date');
+    assert.match(md, /\| cost \| per call \| per month @ 50k \|/);
     assert.match(md, /\| uncached \| \$[\d.]+ \| \$[\d,.]+ \|/);
     assert.match(md, /\| batch \| \$[\d.]+ \|/, 'gpt-4o has a batch tier');
     assert.match(md, /Monthly ≈\$[\d,.]+ at 50,000 calls\/month, from annotation/);
     const sys = referenceTokens(SYSTEM);
-    assert.match(md, new RegExp(`\\| system \\| ${sys.toLocaleString('en-US')} \\|`), `system part = tiktoken's ${sys}`);
+    assert.ok(md.includes(`system **${sys}** · user **${referenceTokens('Customer question: ') + QUESTION_SLOT}**`), `system part = tiktoken's ${sys}, user = tiktoken + slot: ${md}`);
   });
 
   it('reports PM001 once, as a warning with a link to the rule page', async () => {

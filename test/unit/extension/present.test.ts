@@ -66,10 +66,11 @@ describe('extension/present', () => {
       batch: { input: 1_550_000, output: 1_500_000, total: 3_050_000 },
       siblings: [{ id: 'gpt-4o-mini', perCall: { input: 186_000, output: 180_000, total: 366_000 }, monthly: 18_300_000_000 }],
     }, settings());
-    assert.match(md, /\| system \| 1,000 \|/);
-    assert.match(md, /\| user \(incl\. `\{question\}` ≈40\) \| 229 \|/);
-    assert.match(md, /\| message framing \| 11 \|/); // 1,240 − 1,000 − 229
-    assert.match(md, /input \$2\.5 · cached input \$1\.25 · output \$10 — source openai\.com\/api\/pricing, as of 2026-11-01/);
+    assert.ok(md.startsWith('**Promptmeter** · `gpt-4o` · ≈1,240 in · 300 out (cap 512) · o200k_base, approximate'), md);
+    // Framing is what the parts leave of the input: 1,240 − 1,000 − 229.
+    assert.ok(md.includes('Tokens: system **1,000** · user **229** (`{question}` ≈40) · framing **11**'), md);
+    assert.ok(md.includes('| cost | per call | per month @ 50k |'), md);
+    assert.match(md, /input \$2\.5 · cached input \$1\.25 · output \$10 \(openai\.com\/api\/pricing, as of 2026-11-01\)/);
     assert.match(md, /\| uncached \| \$0\.0061 \| \$305 \|/);
     assert.match(md, /\| with caching \(1,024 cached\) \| \$0\.0048 \| \$241 \|/);
     assert.match(md, /\| batch \| \$0\.0031 \| \$153 \|/); // 3,050,000 × 50k = $152.5 → $153

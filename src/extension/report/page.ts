@@ -1,0 +1,98 @@
+/**
+ * The report page: core's HTML report (the same the CLI writes with `--format html`) with the
+ * editor's additions — export and rescan buttons, the premium share, the cost-per-task worksheet
+ * and the what-if form — and the webview script and stylesheet from `media/report/`. Pure text:
+ * every value from the workspace is escaped, and only nonce'd scripts run.
+ */
+import { escapeHtml, formatCount, renderHtml, renderWorksheetHtml } from '../../core/report';
+import type { ReportModel } from './model';
+
+export interface PageOptions {
+  nonce: string;
+  /** The webview's `cspSource`, allowed for the stylesheet. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+/** Inserts `snippet` before the first `marker` (or before `fallback` when the marker is missing). */
+function insertBefore(html: string, marker: string, snippet: string, fallback = '</body>'): string {
+  const at = html.indexOf(marker);
+  const i = at >= 0 ? at : html.lastIndexOf(fallback);
+  return i < 0 ? html + snippet : html.slice(0, i) + snippet + html.slice(i);
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function toolbar(m: ReportModel): string {
+  const s = m.stats;
+  const facts = [
+    `${formatCount(s.files)} files scanned`,
+    s.reused ? `${formatCount(s.reused)} reused` : '',
+    s.errors ? `${formatCount(s.errors)} not analysed` : '',
+    `${formatCount(s.ms)} ms`,
+  ].filter(Boolean);
+  return [
+    `<nav id="pm-toolbar" aria-label="Report actions">`,
+    `<button type="button" data-export="md">Export Markdown</button>`,
+    `<button type="button" data-export="csv">Export CSV</button>`,
+    `<button type="button" data-export="json">Export JSON</button>`,
+    `<button type="button" id="pm-rescan" class="pm-secondary">Rescan</button>`,
+    `<span class="pm-muted" id="pm-scan-stats">${escapeHtml(facts.join(' · '))}</span>`,
+    `</nav>`,
+  ].join('\n');
+}
+
+function shareItems(m: ReportModel): string {
+  // Core's totals already show the cacheable-but-uncached share; the premium one needs prices.
+  const items: [string, string, string][] = [['pm-share-premium', 'On premium models', `${percent(m.shares.premium)} of cost`]];
+  return items.map(([id, k, v]) => `<li id="${id}"><span class="pm-muted">${escapeHtml(k)}</span><strong>${escapeHtml(v)}</strong></li>`).join('');
+}
+
+function option(value: unknown, label: string): string {
+  return `<option value="${escapeHtml(JSON.stringify(value))}">${escapeHtml(label)}</option>`;
+}
+
+function whatIfForm(m: ReportModel): string {
+  const features = m.worksheet.map((r) => option({ kind: 'feature', name: r.name }, r.name));
+  const sites = m.report.sites
+    .filter((s) => s.monthlyCost !== null)
+    .map((s) => option({ kind: 'site', id: s.id }, `${s.file}:${s.line} · ${s.resolvedModel ?? s.model ?? 'dynamic'}`));
+  const providers = [...new Set(m.models.map((x) => x.provider))];
+  const models = providers.map(
+    (p) => `<optgroup label="${escapeHtml(p)}">${m.models.filter((x) => x.provider === p).map((x) => `<option value="${escapeHtml(x.id)}">${escapeHtml(x.id)}</option>`).join('')}</optgroup>`,
+  );
+  return [
+    `<section id="pm-whatif" aria-labelledby="pm-whatif-h"><h2 id="pm-whatif-h">What if</h2>`,
+    `<form id="pm-whatif-form" class="pm-form">`,
+    `<label for="pm-whatif-target">Apply to</label>`,
+    `<select id="pm-whatif-target">${option({ kind: 'workspace' }, 'The whole workspace')}`,
+    features.length ? `<optgroup label="Features">${features.join('')}</optgroup>` : '',
+    sites.length ? `<optgroup label="Call sites">${sites.join('')}</optgroup>` : '',
+    `</select>`,
+    `<label for="pm-whatif-model">Model</label>`,
+    `<select id="pm-whatif-model"><option value="">each site's own</option>${models.join('')}</select>`,
+    `<label class="pm-check"><input type="checkbox" id="pm-whatif-batch"> Batch API</label>`,
+    `<label class="pm-check"><input type="checkbox" id="pm-whatif-caching"> Prompt caching on</label>`,
+    `<button type="submit">Compare</button>`,
+    `</form>`,
+    `<output id="pm-whatif-result" for="pm-whatif-target pm-whatif-model" aria-live="polite"></output>`,
+    `</section>`,
+  ].join('\n');
+}
+
+/** The whole webview document. */
+export function reportPage(m: ReportModel, o: PageOptions): string {
+  let html = renderHtml(m.report, { nonce: o.nonce, cspSource: o.cspSource, title: 'Promptmeter cost report' });
+  html = insertBefore(html, '</head>', `<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">\n`);
+  const totals = html.indexOf('<ul class="pm-totals">');
+  if (totals >= 0) {
+    const end = html.indexOf('</ul>', totals);
+    html = html.slice(0, end) + shareItems(m) + html.slice(end);
+  }
+  html = insertBefore(html, '<ul class="pm-totals">', `${toolbar(m)}\n`);
+  html = insertBefore(html, '<h2>Call sites and templates</h2>', `${renderWorksheetHtml(m.worksheet)}\n${whatIfForm(m)}\n`, '</main>');
+  return insertBefore(html, '</body>', `<script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>\n`);
+}
