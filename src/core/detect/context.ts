@@ -4,6 +4,7 @@
  * Work is proportional to the names a call actually uses, which keeps re-analysis cheap.
  */
 import type { Decl, Expr, LanguageModule, MemberDecl } from './ir';
+import type { Span } from '../model';
 import type { Node } from './parser';
 import type { DetectInput } from './types';
 
@@ -16,6 +17,17 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The range a declaration covers: its name through its value (or its type). */
+function declRange(r: Resolved): Span {
+  const d = r.decl;
+  const from = r.node.parent ?? r.node;
+  if (d.kind === 'value') {
+    const ends = [from.endIndex, d.value?.endIndex ?? 0, d.type?.endIndex ?? 0];
+    return { start: Math.min(from.startIndex, d.value?.startIndex ?? Infinity), end: Math.max(...ends) };
+  }
+  return { start: from.startIndex, end: from.endIndex };
+}
+
 export class FileContext {
   private readonly occ = new Map<string, number[]>();
   private readonly decls = new Map<string, Resolved[]>();
@@ -23,6 +35,10 @@ export class FileContext {
   private readonly exprs = new Map<number, Expr>();
   /** Files read by the site being built (reset per site). */
   linked: string[] = [];
+  /** Where the ranges read by the current analysis step are collected (for incremental reuse). */
+  deps: Span[] | null = null;
+  /** Every name looked up by this analysis. */
+  readonly lookedUp = new Set<string>();
 
   constructor(
     readonly text: string,
@@ -79,6 +95,13 @@ export class FileContext {
    * last declaration before the use, else the first after it (module constants used above).
    */
   resolve(name: string, use: Node): Resolved | null {
+    const best = this.pick(name, use);
+    this.lookedUp.add(name);
+    if (best && this.deps) this.deps.push(declRange(best));
+    return best;
+  }
+
+  private pick(name: string, use: Node): Resolved | null {
     const u = use.startIndex;
     let best: Resolved | null = null;
     let bestSize = Infinity;
@@ -119,6 +142,14 @@ export class FileContext {
     }
     const cls = this.lang.classOf(use);
     const own = cls ? all.filter((d) => d.owner && d.owner.startIndex === cls.startIndex) : [];
-    return own.length ? own : all;
+    const out = own.length ? own : all;
+    this.lookedUp.add(prop);
+    if (this.deps) {
+      for (const d of out) {
+        const p = d.node.parent ?? d.node;
+        this.deps.push({ start: Math.min(p.startIndex, d.value?.startIndex ?? Infinity), end: Math.max(p.endIndex, d.value?.endIndex ?? 0) });
+      }
+    }
+    return out;
   }
 }

@@ -1,12 +1,18 @@
 /** The {@link Detector}: parse with tree-sitter, recognise sites, keep trees for incremental edits. */
 import type { Site } from '../model';
 import { FileContext } from './context';
+import { type EditShape, planEdit, shiftOffset, shiftSpan } from './incremental';
 import type { LanguageModule } from './ir';
 import { javascript } from './lang/javascript';
 import { python } from './lang/python';
-import { grammarFor, type Parsers, type Point, type Tree } from './parser';
-import { recognize } from './recognize';
+import { LineIndex } from './lineIndex';
+import { grammarFor, type Parsers, type Tree } from './parser';
+import { type Analysis, recognize, recognizeAt } from './recognize';
+import { sdks, siteNames } from './sdk';
 import type { DetectDocument, DetectInput, Detector, TextChange } from './types';
+
+/** Words that, typed or deleted anywhere, can make or unmake a site. */
+const keywords: ReadonlySet<string> = new Set([...siteNames(sdks), 'import', 'require', 'from', 'as', 'self', 'this', 'with', 'open', 'readFileSync', 'readFile', 'read_text']);
 
 function moduleFor(input: DetectInput): LanguageModule | null {
   const g = grammarFor[input.language];
@@ -14,36 +20,29 @@ function moduleFor(input: DetectInput): LanguageModule | null {
   return g === 'python' ? python : javascript;
 }
 
-function analyse(tree: Tree | null, input: DetectInput): Site[] {
+const empty: Analysis = { sites: [], deps: [], global: [], words: new Set() };
+
+function analyse(tree: Tree | null, input: DetectInput): Analysis {
   const lang = moduleFor(input);
-  if (!tree || !lang) return [];
+  if (!tree || !lang) return empty;
   try {
     return recognize(new FileContext(input.text, tree.rootNode, lang, input), input.language);
   } catch {
-    return [];
+    return empty;
   }
-}
-
-/** Row and column (UTF-16 units, as web-tree-sitter counts for JS strings) of an offset. */
-function pointAt(text: string, offset: number): Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
 }
 
 class Document implements DetectDocument {
   private tree: Tree | null;
-  private current: Site[] | null = null;
+  private analysis: Analysis | null = null;
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly parsers: Parsers,
     private input: DetectInput,
   ) {
     this.tree = parse(parsers, input, null);
+    this.lines = new LineIndex(input.text);
   }
 
   get text(): string {
@@ -51,43 +50,85 @@ class Document implements DetectDocument {
   }
 
   sites(): Site[] {
-    this.current ??= analyse(this.tree, this.input);
-    return this.current;
+    this.analysis ??= analyse(this.tree, this.input);
+    return this.analysis.sites;
   }
 
-  applyEdit(e: TextChange): Site[] {
+  applyEdit(change: TextChange): Site[] {
     const old = this.input.text;
-    const start = clamp(e.start, 0, old.length);
-    const oldEnd = clamp(e.oldEnd, start, old.length);
-    const text = old.slice(0, start) + e.newText + old.slice(oldEnd);
-    const newEnd = start + e.newText.length;
-    if (this.tree) {
+    const start = clamp(change.start, 0, old.length);
+    const oldEnd = clamp(change.oldEnd, start, old.length);
+    const newText = typeof change.newText === 'string' ? change.newText : '';
+    const text = old.slice(0, start) + newText + old.slice(oldEnd);
+    const e: EditShape = { start, oldEnd, newEnd: start + newText.length };
+    const oldTree = this.tree;
+    const startPosition = this.lines.pointAt(start);
+    const oldEndPosition = this.lines.pointAt(oldEnd);
+    this.lines.edit(start, oldEnd, newText);
+    const newEndPosition = this.lines.pointAt(e.newEnd);
+    let edited = false;
+    if (oldTree) {
       try {
-        this.tree.edit({
-          startIndex: start,
-          oldEndIndex: oldEnd,
-          newEndIndex: newEnd,
-          startPosition: pointAt(old, start),
-          oldEndPosition: pointAt(old, oldEnd),
-          newEndPosition: pointAt(text, newEnd),
-        });
+        oldTree.edit({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: e.newEnd, startPosition, oldEndPosition, newEndPosition });
+        edited = true;
       } catch {
-        this.tree.delete();
-        this.tree = null;
+        edited = false;
       }
     }
     this.input = { ...this.input, text };
-    const next = parse(this.parsers, this.input, this.tree);
-    this.tree?.delete();
+    const next = parse(this.parsers, this.input, edited ? oldTree : null);
+    let changed: Array<{ start: number; end: number }> | null = null;
+    try {
+      changed = edited && oldTree && next ? next.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : null;
+    } catch {
+      changed = null;
+    }
+    oldTree?.delete();
     this.tree = next;
-    this.current = null;
+    const prev = this.analysis;
+    this.analysis = prev && changed ? this.reuse(prev, e, old, changed) : null;
     return this.sites();
+  }
+
+  /** The analysis after an edit from the previous one, or null when it must be redone in full. */
+  private reuse(prev: Analysis, e: EditShape, old: string, changed: Array<{ start: number; end: number }>): Analysis | null {
+    const lang = moduleFor(this.input);
+    if (!this.tree || !lang) return null;
+    try {
+      const plan = planEdit(prev, e, old, this.input.text, changed, keywords);
+      if (plan.kind === 'full') return null;
+      const ctx = new FileContext(this.input.text, this.tree.rootNode, lang, this.input);
+      const sites = [...plan.keep];
+      const deps = [...plan.deps];
+      for (const i of plan.redo) {
+        const before = prev.sites[i] as Site;
+        const s = shiftOffset(e, before.span.start);
+        const a = shiftOffset(e, before.anchor.start);
+        if (s === null || a === null) return null;
+        const again = recognizeAt(ctx, this.input.language, s, a);
+        if (!again) return null;
+        sites[i] = again.site;
+        deps[i] = again.site ? again.deps : null;
+      }
+      const kept = sites.map((site, i) => ({ site, deps: deps[i] })).filter((x): x is { site: Site; deps: Array<{ start: number; end: number }> } => !!x.site && !!x.deps);
+      kept.sort((x, y) => x.site.span.start - y.site.span.start);
+      const words = new Set(prev.words);
+      for (const w of ctx.lookedUp) words.add(w);
+      return {
+        sites: kept.map((k) => k.site),
+        deps: kept.map((k) => k.deps),
+        global: prev.global.map((g) => shiftSpan(e, g)).filter((g): g is { start: number; end: number } => !!g),
+        words,
+      };
+    } catch {
+      return null;
+    }
   }
 
   dispose(): void {
     this.tree?.delete();
     this.tree = null;
-    this.current = [];
+    this.analysis = empty;
   }
 }
 
@@ -111,7 +152,7 @@ export class TreeSitterDetector implements Detector {
     if (typeof input?.text !== 'string') return [];
     const tree = parse(this.parsers, input, null);
     try {
-      return analyse(tree, input);
+      return analyse(tree, input).sites;
     } finally {
       tree?.delete();
     }

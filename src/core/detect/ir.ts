@@ -68,12 +68,16 @@ export interface LanguageModule {
   readonly id: 'js' | 'python';
   /** Converts an expression node; never throws (unknown syntax becomes `other`). */
   expr(node: Node): Expr;
+  /** The callee (function or constructor) of a call or `new` node; null for other nodes. */
+  calleeOf(call: Node): Node | null;
   /** If `name` at this node is the callee name of a call or `new`, that call's node. */
   callOfCalleeName(node: Node): Node | null;
   /** The declaration `node` (an identifier occurrence) makes, if any. */
   declarationAt(node: Node): Decl | null;
   /** The `self.x` / `this.x` declaration `node` (a property name occurrence) makes, if any. */
   memberDeclarationAt(node: Node): MemberDecl | null;
+  /** The local name this occurrence of a name is bound to (`as gt`, `{ generateText: gt }`, `gt = ai.generateText`). */
+  aliasAt(node: Node): string | null;
   /** The innermost function, class or module enclosing the node: the scope names resolve in. */
   scopeOf(node: Node): Node;
   /** The class body enclosing the node, for `self.x` / `this.x`. */

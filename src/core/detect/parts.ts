@@ -117,7 +117,7 @@ export class PartReader {
    * A message list. Items may be `{role, content}` dicts, Gemini `{role, parts}`, LangChain
    * tuples `("system", "…")` and message classes, or plain strings (user turns).
    */
-  messages(e: Expr, defaultRole: PartRole = 'user'): void {
+  messages(e: Expr, defaultRole: PartRole = 'user', scalarIsText = false): void {
     const v = valueOf(this.ctx, e);
     if (v.k === 'str' || v.k === 'bin' || (v.k === 'call' && !this.messageClass(v))) {
       this.text(defaultRole, e);
@@ -128,7 +128,10 @@ export class PartReader {
       return;
     }
     if (v.k !== 'arr') {
-      this.unresolved('unknown', e);
+      // Where the API takes a string or a list (Gemini `contents`, a prompt, LangChain input),
+      // an unknown value is most often the user's text: a placeholder, not an unknown list.
+      if (scalarIsText && v.k !== 'other') this.text(defaultRole, e);
+      else this.unresolved('unknown', e);
       return;
     }
     for (const item of v.items) {

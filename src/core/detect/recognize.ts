@@ -2,9 +2,10 @@
  * Finds the sites in one parsed file: every call whose name some SDK uses is looked at, its
  * receiver evaluated symbolically, and the request read by its shape.
  */
-import type { Language, Site } from '../model';
+import type { Language, Site, Span } from '../model';
 import type { FileContext } from './context';
 import { dottedName, type Expr } from './ir';
+import type { Node } from './parser';
 import { PartReader } from './parts';
 import { type Layer, layerOf, Request } from './request';
 import { sdks, siteNames } from './sdk';
@@ -23,54 +24,121 @@ interface Match {
   sym: Sym | null;
 }
 
+/** Sites plus what they were computed from, so an edit elsewhere can reuse them. */
+export interface Analysis {
+  sites: Site[];
+  /** Per site: the source ranges it was read from (the call, declarations it resolved). */
+  deps: Span[][];
+  /** Ranges read for calls that turned out not to be sites, and for cross-site decisions. */
+  global: Span[];
+  /** Names looked up, names of site calls and their aliases: editing one can change any site. */
+  words: Set<string>;
+}
+
+interface Candidate {
+  node: Node;
+  callee: Expr;
+}
+
 /** The sites of a parsed file, in source order. Never throws. */
-export function recognize(ctx: FileContext, language: Language): Site[] {
+export function recognize(ctx: FileContext, language: Language): Analysis {
   const ev = new SymEvaluator(ctx, sdks);
-  const seen = new Set<number>();
-  const sites: Site[] = [];
+  const found: Array<{ site: Site; deps: Span[] }> = [];
+  const global: Span[] = [];
   const usedCtors = new Set<number>();
   const deferred: Array<{ call: CallExpr; m: Match }> = [];
-  for (const call of candidates(ctx, seen)) {
+  const words = new Set<string>();
+  for (const c of candidates(ctx, words)) {
+    const deps: Span[] = [{ start: c.node.startIndex, end: c.node.endIndex }];
+    ctx.deps = deps;
     try {
-      const m = match(ctx, ev, call);
-      if (!m) continue;
+      const m = match(ctx, ev, c.callee);
+      if (!m) {
+        global.push(...deps);
+        continue;
+      }
+      const call = ctx.expr(c.node) as CallExpr;
       if (m.entry.unlessUsed) {
+        global.push(...deps);
         deferred.push({ call, m });
         continue;
       }
-      if (m.sym && m.sym.t === 'obj') for (const c of m.sym.ctors) usedCtors.add(c.span.start);
-      sites.push(build(ctx, language, call, m));
+      if (m.sym && m.sym.t === 'obj') for (const k of m.sym.ctors) usedCtors.add(k.span.start);
+      found.push({ site: build(ctx, language, call, m), deps });
     } catch {
       // One unreadable call must not hide the others.
+      global.push(...deps);
     }
   }
+  ctx.deps = global;
   for (const { call, m } of deferred) {
     if (usedCtors.has(call.span.start)) continue;
     try {
-      sites.push(build(ctx, language, call, { ...m, sym: { t: 'obj', spec: m.spec, kind: 'chatmodel', path: [], ctors: [call] } }));
+      found.push({ site: build(ctx, language, call, { ...m, sym: { t: 'obj', spec: m.spec, kind: 'chatmodel', path: [], ctors: [call] } }), deps: [] });
     } catch {
       // as above
     }
   }
-  return sites.sort((a, b) => a.span.start - b.span.start);
+  ctx.deps = null;
+  for (const w of ctx.lookedUp) words.add(w);
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  return { sites: found.map((f) => f.site), deps: found.map((f) => f.deps), global, words };
 }
 
-function* candidates(ctx: FileContext, seen: Set<number>): Generator<CallExpr> {
-  for (const name of names) {
+/**
+ * Re-reads the one site whose call starts at `start` with its callee at `anchor` (after an edit
+ * inside it). `undefined` when the call can no longer be found there: the caller re-analyses.
+ */
+export function recognizeAt(ctx: FileContext, language: Language, start: number, anchor: number): { site: Site | null; deps: Span[] } | undefined {
+  let n: Node | null = ctx.nodeAt(anchor, anchor);
+  while (n && n.startIndex === start && !ctx.lang.calleeOf(n)) n = n.parent;
+  if (!n || n.startIndex !== start) return undefined;
+  const callee = ctx.lang.calleeOf(n);
+  if (!callee || callee.startIndex !== anchor) return undefined;
+  const deps: Span[] = [{ start: n.startIndex, end: n.endIndex }];
+  ctx.deps = deps;
+  try {
+    const m = match(ctx, new SymEvaluator(ctx, sdks), ctx.expr(callee));
+    if (m?.entry.unlessUsed || (m && m.spec.provider === 'langchain')) return undefined;
+    return { site: m ? build(ctx, language, ctx.expr(n) as CallExpr, m) : null, deps };
+  } catch {
+    return undefined;
+  } finally {
+    ctx.deps = null;
+  }
+}
+
+/** Calls named like a site (or bound to such a name by an alias), each once. */
+function* candidates(ctx: FileContext, words: Set<string>): Generator<Candidate> {
+  const seen = new Set<number>();
+  const queue = [...names];
+  const queued = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    const name = queue[i] as string;
+    words.add(name);
     for (const at of ctx.occurrences(name)) {
       const n = ctx.nodeAt(at, at + name.length);
       if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
       const callNode = ctx.lang.callOfCalleeName(n);
-      if (!callNode || seen.has(callNode.startIndex)) continue;
+      if (!callNode) {
+        const alias = ctx.lang.aliasAt(n);
+        if (alias && !queued.has(alias)) {
+          queued.add(alias);
+          queue.push(alias);
+        }
+        continue;
+      }
+      if (seen.has(callNode.startIndex)) continue;
       seen.add(callNode.startIndex);
-      const e = ctx.expr(callNode);
-      if (e.k === 'call') yield e;
+      const callee = ctx.lang.calleeOf(callNode);
+      // Only the callee is converted here; arguments are read once the call is known to be a site.
+      if (callee) yield { node: callNode, callee: ctx.expr(callee) };
     }
   }
 }
 
-function match(ctx: FileContext, ev: SymEvaluator, call: CallExpr): Match | null {
-  const sym = ev.eval(call.callee);
+function match(ctx: FileContext, ev: SymEvaluator, callee: Expr): Match | null {
+  const sym = ev.eval(callee);
   if (!sym) return null;
   if (sym.t === 'import') {
     const m = ev.matchModule(sym.module, sym.path);
@@ -220,7 +288,7 @@ function langchainParts(ctx: FileContext, call: CallExpr, m: Match, reader: Part
   }
   const v = valueOf(ctx, input);
   if (template && (v.k === 'obj' || v.k === 'ident')) return;
-  reader.messages(input);
+  reader.messages(input, 'user', true);
 }
 
 function templateParts(ctx: FileContext, e: Expr, reader: PartReader): void {

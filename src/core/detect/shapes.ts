@@ -66,7 +66,7 @@ const shapes: Record<ShapeId, ShapeSpec> = {
       const i = has(r, 'instructions');
       if (i) p.text('instructions', i.value);
       const input = has(r, 'input');
-      if (input) p.messages(input.value);
+      if (input) p.messages(input.value, 'user', true);
       const t = has(r, 'tools');
       if (t) p.tools(t.value);
     },
@@ -120,7 +120,7 @@ const shapes: Record<ShapeId, ShapeSpec> = {
       const s = has(r, 'config.system_instruction', 'config.systemInstruction');
       if (s) p.content('system', s.value);
       const c = has(r, 'contents');
-      if (c) p.messages(c.value);
+      if (c) p.messages(c.value, 'user', true);
     },
   },
   'gemini-chat': {
@@ -140,8 +140,8 @@ const shapes: Record<ShapeId, ShapeSpec> = {
       if (h) p.messages(h.value);
       const msg = has(r, 'message') ?? undefined;
       const pos = r.positional(0);
-      if (msg) p.messages(msg.value);
-      else if (pos) p.messages(pos);
+      if (msg) p.messages(msg.value, 'user', true);
+      else if (pos) p.messages(pos, 'user', true);
     },
   },
   'gemini-legacy': {
@@ -162,8 +162,8 @@ const shapes: Record<ShapeId, ShapeSpec> = {
       if (h) p.messages(h.value);
       const c = has(r, 'contents');
       const pos = r.positional(0);
-      if (c) p.messages(c.value);
-      else if (pos) p.messages(pos);
+      if (c) p.messages(c.value, 'user', true);
+      else if (pos) p.messages(pos, 'user', true);
     },
   },
   vercel: {
@@ -181,7 +181,7 @@ const shapes: Record<ShapeId, ShapeSpec> = {
       const s = has(r, 'system', 'instructions');
       if (s) p.content('system', s.value);
       const pr = has(r, 'prompt');
-      if (pr) p.messages(pr.value, 'prompt');
+      if (pr) p.messages(pr.value, 'prompt', true);
       const m = has(r, 'messages');
       if (m) p.messages(m.value);
       const po = has(r, 'providerOptions.anthropic.cacheControl');
@@ -194,6 +194,7 @@ const shapes: Record<ShapeId, ShapeSpec> = {
   'vercel-agent': {
     model: ['model'],
     caps: ['maxOutputTokens', 'maxTokens'],
+    argsInCtor: true,
     read(r, p) {
       shapes.vercel.read(r, p, r.ctx);
     },

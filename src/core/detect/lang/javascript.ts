@@ -287,10 +287,36 @@ function classOf(n: Node): Node | null {
   return null;
 }
 
+function calleeOf(call: Node): Node | null {
+  if (call.type === 'call_expression') return field(call, 'function');
+  if (call.type === 'new_expression') return field(call, 'constructor');
+  return null;
+}
+
+function aliasAt(n: Node): string | null {
+  const p = n.parent;
+  if (!p) return null;
+  if (p.type === 'import_specifier' && field(p, 'name')?.equals(n)) return field(p, 'alias')?.text ?? null;
+  if (p.type === 'pair_pattern' && field(p, 'key')?.equals(n)) {
+    const v = field(p, 'value');
+    return v && v.type === 'identifier' ? v.text : null;
+  }
+  let value: Node = n;
+  if (p.type === 'member_expression' && field(p, 'property')?.equals(n)) value = p;
+  const decl = value.parent;
+  if (decl && decl.type === 'variable_declarator' && field(decl, 'value')?.equals(value)) {
+    const name = field(decl, 'name');
+    return name && name.type === 'identifier' ? name.text : null;
+  }
+  return null;
+}
+
 export const javascript: LanguageModule = {
   id: 'js',
   expr,
   callOfCalleeName,
+  aliasAt,
+  calleeOf,
   declarationAt,
   memberDeclarationAt,
   scopeOf,

@@ -264,10 +264,32 @@ function classOf(n: Node): Node | null {
   return null;
 }
 
+function calleeOf(call: Node): Node | null {
+  return call.type === 'call' ? field(call, 'function') : null;
+}
+
+function aliasAt(n: Node): string | null {
+  const p = n.parent;
+  if (!p) return null;
+  if (p.type === 'dotted_name' && p.parent?.type === 'aliased_import' && field(p.parent, 'name')?.equals(p)) {
+    return field(p.parent, 'alias')?.text ?? null;
+  }
+  let value: Node = n;
+  if (p.type === 'attribute' && field(p, 'attribute')?.equals(n)) value = p;
+  const asg = value.parent;
+  if (asg && asg.type === 'assignment' && field(asg, 'right')?.equals(value)) {
+    const left = field(asg, 'left');
+    return left && left.type === 'identifier' ? left.text : null;
+  }
+  return null;
+}
+
 export const python: LanguageModule = {
   id: 'python',
   expr,
   callOfCalleeName,
+  aliasAt,
+  calleeOf,
   declarationAt,
   memberDeclarationAt,
   scopeOf,
