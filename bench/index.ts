@@ -15,7 +15,10 @@ export interface BenchRow {
   baselines?: Record<string, number>;
 }
 
-const suites: Array<{ name: string; load: () => Promise<{ run: () => Promise<BenchRow[]> }> }> = [];
+const suites: Array<{ name: string; load: () => Promise<{ run: () => Promise<BenchRow[]> }> }> = [
+  { name: 'detect', load: () => import('./detect') },
+  { name: 'tokenizer', load: () => import('./tokenizer') },
+];
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
