@@ -67,10 +67,13 @@ export function runRules(est: SiteEstimate, ctx: AnalysisContext, text?: string)
   for (const rule of rules) {
     const severity = ruleSeverity(rule.id, ctx.workspace, ctx.settings);
     if (severity === 'off') continue;
-    for (const d of rule.check({ est, model, ctx, text })) {
-      if (text !== undefined && isSuppressed(rule.id, d.span, est.site, text)) continue;
-      out.push({ rule: rule.id, severity, message: d.message, span: d.span, fixes: d.fixes });
-    }
+    const drafts = rule.check({ est, model, ctx, text }).filter((d) => text === undefined || !isSuppressed(rule.id, d.span, est.site, text));
+    const first = drafts[0];
+    if (!first) continue;
+    // One finding per rule per site, so an editor never stacks copies: several budgets one call
+    // exceeds read as one message.
+    const message = drafts.map((d) => d.message).join('; ');
+    out.push({ rule: rule.id, severity, message, span: first.span, fixes: drafts.flatMap((d) => d.fixes) });
   }
   return out;
 }
@@ -87,16 +90,22 @@ export function budgetFindings(estimates: readonly SiteEstimate[], ws: Workspace
 
 /**
  * Adds the group budget findings (feature, file glob, workspace) to the estimates they point at,
- * once: a finding already carried (from {@link runRules}) is not added again. Returns the
- * estimates, changed in place.
+ * once: a message already carried (from {@link runRules}) is not added again, and a site keeps a
+ * single PM008 finding whose message lists every budget it is over. Returns the estimates,
+ * changed in place.
  */
 export function attachBudgetFindings(estimates: SiteEstimate[], ws: WorkspaceConfig, settings?: Settings): SiteEstimate[] {
   const byId = new Map(estimates.map((e) => [e.id, e] as const));
   for (const b of budgetFindings(estimates, ws, settings)) {
     const est = byId.get(b.siteId);
     if (!est) continue;
-    const same = (f: Finding) => f.rule === 'PM008' && f.message === b.finding.message && f.span.start === b.finding.span.start;
-    if (!est.findings.some(same)) est.findings.push(b.finding);
+    const at = est.findings.findIndex((f) => f.rule === 'PM008');
+    if (at < 0) est.findings.push(b.finding);
+    else if (!est.findings[at]!.message.includes(b.finding.message)) {
+      // Still one PM008 per site: a group budget joins the site's own budget message.
+      const had = est.findings[at]!;
+      est.findings[at] = { ...had, message: `${had.message}; ${b.finding.message}` };
+    }
   }
   return estimates;
 }

@@ -78,6 +78,35 @@ describe('PM008 over-budget', () => {
     assert.equal(found[0]!.finding.message, 'the workspace projects $7.25/mo, over its $4.00/mo budget; this call is the largest share at $2.42/mo; 1 unpriced site not counted');
   });
 
+  it('keeps one PM008 per site, listing every budget the call is over', () => {
+    const id = siteId('src/chat/a.ts', 'call', 'chat.completions.create', 0);
+    const yaml = [
+      'features:',
+      '  - name: Chat',
+      '    globs: ["src/chat/**"]',
+      '    budget:',
+      '      monthly: 1',
+      'budgets:',
+      '  workspace:',
+      '    perCall: 0.002',
+      '  sites:',
+      `    - site: ${id}`,
+      '      perCall: 0.001',
+      '',
+    ].join('\n');
+    const ctx = ctxWith({ yaml });
+    const all = analyzeSites('src/chat/a.ts', plain, [callIn(plain)], ctx);
+    assert.deepEqual(pm008(all[0]!).map((f) => f.message), [
+      '$0.0024 per call is over the $0.0020 per-call budget of the workspace; $0.0024 per call is over the $0.0010 per-call budget of this call site',
+    ]);
+    attachBudgetFindings(all, ctx.workspace, ctx.settings);
+    attachBudgetFindings(all, ctx.workspace, ctx.settings);
+    assert.deepEqual(pm008(all[0]!).map((f) => f.message), [
+      '$0.0024 per call is over the $0.0020 per-call budget of the workspace; $0.0024 per call is over the $0.0010 per-call budget of this call site; ' +
+        'feature "Chat" projects $2.42/mo, over its $1.00/mo budget, all of it from this call',
+    ]);
+  });
+
   it('is off when promptmeter.yaml turns PM008 off', () => {
     const ctx = ctxWith({ yaml: 'budgets:\n  workspace:\n    monthly: 1\n    perCall: 0.0001\nrules:\n  PM008: off\n' });
     const all = analyzeSites('src/a.ts', plain, [callIn(plain)], ctx);
