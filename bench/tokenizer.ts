@@ -26,20 +26,20 @@ const LIBS: Lib[] = ['ours', 'js-tiktoken', 'tiktoken', 'gpt-tokenizer', 'ai-tok
 function setup(lib: Lib): string {
   switch (lib) {
     case 'ours':
-      return `const { Tokenizers } = require(${JSON.stringify(join(OUT, 'src/core/tokens'))});
-        const { nodeRankLoader } = require(${JSON.stringify(join(OUT, 'src/cli/ranks'))});
+      return `const { Tokenizers } = req(${JSON.stringify(join(OUT, 'src/core/tokens'))});
+        const { nodeRankLoader } = req(${JSON.stringify(join(OUT, 'src/cli/ranks'))});
         const tk = new Tokenizers(nodeRankLoader()); await tk.ensure(ENC); const enc = tk.encoding(ENC);
         const count = (t) => enc.count(t);`;
     case 'js-tiktoken':
-      return `const { getEncoding } = require('js-tiktoken'); const enc = getEncoding(ENC);
+      return `const { getEncoding } = req('js-tiktoken'); const enc = getEncoding(ENC);
         const count = (t) => enc.encode(t, [], []).length;`;
     case 'tiktoken':
-      return `const { get_encoding } = require('tiktoken'); const enc = get_encoding(ENC);
+      return `const { get_encoding } = req('tiktoken'); const enc = get_encoding(ENC);
         const count = (t) => enc.encode_ordinary(t).length;`;
     case 'gpt-tokenizer':
-      return `const enc = require('gpt-tokenizer/encoding/' + ENC); const count = (t) => enc.countTokens(t);`;
+      return `const enc = req('gpt-tokenizer/encoding/' + ENC); const count = (t) => enc.countTokens(t);`;
     case 'ai-tokenizer':
-      return `const Tok = require('ai-tokenizer').default; const enc = new Tok(require('ai-tokenizer/encoding/' + ENC));
+      return `const Tok = req('ai-tokenizer').default; const enc = new Tok(req('ai-tokenizer/encoding/' + ENC));
         const count = (t) => enc.count(t);`;
   }
 }
@@ -50,6 +50,7 @@ function child(lib: Lib, encoding: string, body: string, dir: string): Record<st
   writeFileSync(
     script,
     `(async () => { const ENC = ${JSON.stringify(encoding)};
+      const req = require('node:module').createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
       const { performance } = require('node:perf_hooks');
       global.gc(); const rss0 = process.memoryUsage().rss; const t0 = performance.now();
       ${setup(lib)}

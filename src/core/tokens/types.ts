@@ -5,7 +5,7 @@ export type EncodingName = 'o200k_base' | 'cl100k_base';
 export interface Tokenizer {
   /** Number of tokens of text; special-token text such as `<|endoftext|>` counts as plain text. */
   count(text: string): number;
-  /** The base encoding, with a suffix naming the approximation when not exact (e.g. `o200k_base×1.2`). */
+  /** The base encoding counted with; an approximation multiplies its count by a factor (see ApproximateTokenizer). */
   readonly encoding: string;
   /** True when count is what the provider bills; false for a labelled approximation. */
   readonly exact: boolean;
