@@ -33,7 +33,7 @@ const treeSitterForWeb = {
     build.onLoad({ filter: glue }, async (a) => ({
       contents: (await readFile(a.path, 'utf8')).replace(
         "throw new Error('Unable to determine script URL');",
-        "return typeof location !== 'undefined' ? String(location.href) : 'file:///';",
+        "return typeof location !== 'undefined' && /^https?:/.test(String(location.href)) ? String(location.href) : 'file:///';", // VS Code's web worker runs from a blob: URL, which is no base for new URL()
       ),
       loader: 'js',
     }));

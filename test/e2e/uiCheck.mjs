@@ -5,6 +5,8 @@
 //
 //   npm run package && node test/e2e/uiCheck.mjs [path/to/promptmeter-<version>.vsix]
 //   PM_VSCODE_HOST=cur node test/e2e/uiCheck.mjs      (VS Code 1.139; screenshots prefixed cur-)
+//   PM_EXTENSION_KIND=web node test/e2e/uiCheck.mjs   (the `browser` entry in the web worker
+//                                                      extension host; screenshots prefixed web-)
 //
 // Exit status 0 when every check passed. Every process started here is stopped (process groups).
 import fs from 'node:fs';
@@ -20,9 +22,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'))
 const VSIX = path.resolve(process.argv[2] || path.join(REPO, `${pkg.name}-${pkg.version}.vsix`));
 const host = resolveHost();
 const SHOTS = path.join(REPO, 'test/screenshots');
-const shotName = (n) => path.join(SHOTS, host.name === 'min' ? `${n}.png` : `${host.name}-${n}.png`);
+const KIND = process.env.PM_EXTENSION_KIND === 'web' ? 'web' : 'workspace';
+const prefix = [host.name === 'min' ? '' : host.name, KIND === 'web' ? 'web' : ''].filter(Boolean).join('-');
+const shotName = (n) => path.join(SHOTS, prefix ? `${prefix}-${n}.png` : `${n}.png`);
 const T0 = Date.now();
-const log = (...a) => console.log(`[ui ${host.vscode} +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+const log = (...a) => console.log(`[ui ${host.vscode}${process.env.PM_EXTENSION_KIND === 'web' ? ' web' : ''} +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 const checks = [];
 function check(name, ok, detail) {
   checks.push({ name, ok: !!ok });
@@ -34,7 +38,11 @@ const run = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-ui-'));
 const WS = path.join(run, 'workspace');
 fs.cpSync(path.join(REPO, 'test/fixtures/workspaces/basic'), WS, { recursive: true });
 const udd = path.join(run, 'user-data'), extDir = path.join(run, 'extensions'), cfg = path.join(run, 'config.yaml');
-writeSettings(udd, { 'workbench.activityBar.location': 'default', 'editor.minimap.enabled': false });
+writeSettings(udd, {
+  'workbench.activityBar.location': 'default', 'editor.minimap.enabled': false,
+  // Runs the extension in the browser's web worker extension host, from its `browser` entry.
+  ...(KIND === 'web' ? { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: ['web'] } } : {}),
+});
 fs.mkdirSync(extDir);
 fs.mkdirSync(path.join(run, 'tmp'));
 fs.writeFileSync(cfg, 'auth: none\n'); // without --config code-server writes ~/.config/code-server
@@ -43,6 +51,7 @@ const env = { ...process.env, EXTENSIONS_GALLERY: OFFLINE_GALLERY, TMPDIR: path.
 const common = [host.codeServerBin, '--config', cfg, '--user-data-dir', udd, '--extensions-dir', extDir];
 
 let server, context;
+const consoleLines = [];
 async function cleanup() {
   try { await context?.close(); } catch { /* gone */ }
   await stopGroup(server);
@@ -161,6 +170,9 @@ try {
   await loopbackOnly(context, log);
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(30000);
+  // Errors from the workbench and its extension hosts, printed when a check fails.
+  page.on('console', (m) => { if (m.type() === 'error' || process.env.PM_DEBUG) consoleLines.push(`[${m.type()}] ${m.text()}`); });
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
   await page.goto(`${base}/?folder=${encodeURIComponent(WS)}`);
   try {
     await uiChecks(page);
@@ -173,6 +185,7 @@ try {
   check('UI check ran', false, e?.stack || String(e));
 } finally {
   failed = checks.length === 0 || checks.some((c) => !c.ok);
+  if (failed) for (const l of consoleLines.filter((x) => !/127\.0\.0\.1:9\/|ServiceWorker|ECONNREFUSED/.test(x) && (!process.env.PM_DEBUG || /promptmeter|xtension|orker|rror/i.test(x))).slice(-40)) log(l.slice(0, 400));
   if (failed && fs.existsSync(path.join(run, 'code-server.log'))) {
     fs.copyFileSync(path.join(run, 'code-server.log'), path.join(path.dirname(host.root), `ui-${host.name}-code-server.log`));
   }
