@@ -176,6 +176,20 @@ function appendEntry(text: string, args: ArgsContainer, syntax: Syntax, item: st
   return fillEmpty(text, args.span, item) ?? appendInBrackets(text, args.span, item);
 }
 
+/**
+ * The edit that adds a top-level YAML mapping `key:` holding `inner: value` on the line after the
+ * top-level entry at `offset` (a template's `model:` line), or null when that entry is not
+ * top-level or `key` already exists (in flow style, which a fix does not rewrite).
+ */
+export function insertYamlBlockAfter(text: string, offset: number, key: string, inner: string, value: string): TextEdit | null {
+  const start = lineStartOf(text, offset);
+  if (!/^[A-Za-z_][\w-]*:/.test(text.slice(start, offset + 1))) return null;
+  if (new RegExp(`^${key}:`, 'm').test(text)) return null;
+  const at = lineEndOf(text, offset);
+  const eol = text[at] === '\r' ? '\r\n' : '\n';
+  return { span: { start: at, end: at }, newText: `${eol}${key}:${eol}  ${inner}: ${value}` };
+}
+
 /** A YAML value's range may run over its trailing line break; the item ends at its last visible character. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -206,8 +220,8 @@ export function replaceModelId(text: string, span: Span, id: string): TextEdit |
   if (/[`$]|\{/.test(written)) return null;
   const slash = written.lastIndexOf('/');
   const bare = written.slice(slash + 1);
-  if (/^[a-z]+\.|@|:\d/.test(bare) && !/^[a-z]+-/.test(bare)) return null;
-  if (/^(?:[a-z]+\.)?(?:anthropic|meta|mistral|amazon|cohere)\./.test(bare)) return null;
+  // Version marks (`@20241022`, `-v1:0`) and vendor dots (`us.anthropic.`) spell platform ids.
+  if (/[@:]/.test(bare) || /^(?:[a-z]{2,4}\.)?(?:anthropic|meta|mistral|amazon|cohere|ai21|deepseek|openai|qwen|writer)\./.test(bare)) return null;
   const start = inner.start + slash + 1;
   return { span: { start, end: inner.end }, newText: id };
 }

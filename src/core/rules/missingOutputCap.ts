@@ -5,19 +5,31 @@
  */
 import { timesCalls } from '../estimate';
 import type { Fix } from '../model';
-import { insertParameter } from './edits';
+import { insertParameter, insertYamlBlockAfter } from './edits';
 import { tokens, usd } from './format';
 import { capIsRequired, capParamPath, sdkDefaultCap, suggestedCap } from './providerFacts';
 import type { Draft, Rule, RuleInput } from './rule';
 
+/**
+ * Front-matter mappings a template may lack entirely: GitHub Models `modelParameters`, Dotprompt
+ * `config` (Prompty nests its parameters under `model`, which a line insert cannot reach).
+ */
+const TEMPLATE_BLOCK: Readonly<Record<string, string>> = { 'prompt.yml': 'modelParameters', dotprompt: 'config' };
+
 function fixes({ est, model, text }: RuleInput): Fix[] {
   const site = est.site;
   const path = capParamPath(site);
-  if (!path || !site.args || text === undefined) return [];
+  if (!path || text === undefined) return [];
   const value = suggestedCap(est.outputTokensExpected, model?.maxOutputTokens ?? null);
-  const edits = insertParameter(text, site.args, site.language, path, String(value));
+  const param = path[path.length - 1]!;
+  let edits = site.args ? insertParameter(text, site.args, site.language, path, String(value)) : null;
+  const block = TEMPLATE_BLOCK[site.api];
+  if (!site.args && site.kind === 'template' && block && site.model?.span) {
+    const edit = insertYamlBlockAfter(text, site.model.span.start, block, param, String(value));
+    edits = edit ? [edit] : null;
+  }
   if (!edits) return [];
-  return [{ title: `Add ${path[path.length - 1]}: ${value}`, edits, preferred: true }];
+  return [{ title: `Add ${param}: ${value}`, edits, preferred: true }];
 }
 
 function message({ est, model }: RuleInput): string {
@@ -45,6 +57,9 @@ export const missingOutputCap: Rule = {
   check(input: RuleInput): Draft[] {
     const site = input.est.site;
     if (site.cap || site.capNotApplicable || capIsRequired(site)) return [];
+    // A LangChain call whose chat model was not traced to its constructor: the cap, if any, is
+    // set there, out of sight.
+    if (site.provider === 'langchain' && site.model === null) return [];
     return [{ message: message(input), span: site.anchor, fixes: fixes(input) }];
   },
 };

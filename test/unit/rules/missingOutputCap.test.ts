@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeSites } from '../../../src/core/analyze';
 import type { Finding, Site } from '../../../src/core/model';
+import { detectTemplate } from '../../../src/core/detect/templates';
 import { applyEdits } from '../../../src/core/rules';
 import { args, ctxWith, price, prop, site, spanFromTo, spanOf, textPart } from './fixtures';
 
@@ -183,6 +184,28 @@ describe('PM001 missing-output-cap', () => {
       fixed(prompty, s),
       ['---', 'model:', '  configuration:', '    name: gpt-test', '  parameters:', '    temperature: 0.2', '    max_tokens: 1024', '---', 'system:', 'Be brief.', ''].join('\n'),
     );
+  });
+
+  it('adds the whole modelParameters / config block to a template that has none', () => {
+    const yml = 'name: Explain error\nmodel: openai/gpt-test\nmessages:\n  - role: user\n    content: "Explain {{error}}"\n';
+    const s = detectTemplate('prompts/explain.prompt.yml', yml)!;
+    assert.equal(s.args, undefined);
+    assert.equal(
+      fixed(yml, s),
+      'name: Explain error\nmodel: openai/gpt-test\nmodelParameters:\n  max_tokens: 1024\nmessages:\n  - role: user\n    content: "Explain {{error}}"\n',
+    );
+    const dot = '---\nmodel: googleai/gpt-test\n---\nSummarize {{text}}\n';
+    assert.equal(fixed(dot, detectTemplate('prompts/sum.prompt', dot)!), '---\nmodel: googleai/gpt-test\nconfig:\n  maxOutputTokens: 1024\n---\nSummarize {{text}}\n');
+    // A flow-style config already there is not rewritten: the finding stays, without an edit.
+    const flow = '---\nmodel: googleai/gpt-test\nconfig: {temperature: 0}\n---\nSummarize {{text}}\n';
+    const f = pm001(flow, detectTemplate('prompts/sum.prompt', flow)!);
+    assert.ok(f);
+    assert.deepEqual(f.fixes, []);
+  });
+
+  it('stays quiet on a LangChain call whose chat model was not traced to its constructor', () => {
+    const js = 'const out = await this.llm.invoke(messages);\n';
+    assert.equal(pm001(js, site(js, { provider: 'langchain', api: 'invoke', model: null })), undefined);
   });
 
   it('suggests room for the expected output, as a power of two within the model maximum', () => {

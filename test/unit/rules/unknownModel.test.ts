@@ -43,6 +43,13 @@ describe('PM006 unknown-model', () => {
     assert.deepEqual(f.fixes, []);
   });
 
+  it('offers no edit for a Vertex id with its version mark', () => {
+    const py = 'client.messages.create(model="claude-3-5-sonnet-v2@20241022", max_tokens=10, messages=msgs)\n';
+    const f = pm006(py, callOn(py, '"claude-3-5-sonnet-v2@20241022"', 'claude-3-5-sonnet-v2@20241022'));
+    assert.ok(f);
+    assert.deepEqual(f.fixes, []);
+  });
+
   it('stays quiet for known ids and for models only known at run time', () => {
     const py = 'completion(model="gpt-test", messages=msgs)\n';
     assert.equal(pm006(py, callOn(py, '"gpt-test"', 'gpt-test')), undefined);
