@@ -24,6 +24,7 @@ function toPredicted(text: string, s: Site): PredictedSite {
     model: s.model?.id ?? null,
     cap: s.cap ? { param: s.cap.param, value: s.cap.value } : null,
     cached: s.cache.length > 0,
+    linked: s.linkedFiles ?? [],
   };
 }
 
@@ -72,6 +73,8 @@ describe('detection quality on the fixture corpus', function () {
           if (typeof s.cached !== 'boolean') problems.push(`${where} cached`);
           if (s.cap !== null && (typeof s.cap.param !== 'string' || (s.cap.value !== null && !Number.isInteger(s.cap.value))))
             problems.push(`${where} cap`);
+          if (s.linked !== undefined && (!Array.isArray(s.linked) || s.linked.some((l) => !f.text.includes(l))))
+            problems.push(`${where} linked files must be paths written in the file`);
           if (s.kind === 'template' && s.line !== 1) problems.push(`${where} template sites start at line 1`);
           for (const l of [s.line, ...(s.alsoAt ?? [])]) {
             if (!Number.isInteger(l) || l < 1 || l > lines.length || !lines[l - 1]!.trim()) problems.push(`${f.rel}:${l} is not a code line`);

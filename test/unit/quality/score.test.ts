@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { groupTable, matchFile, rate, renderReport, sameCap, sameModel, score, type ExpectedSite, type PredictedSite } from './score';
+import { groupTable, matchFile, rate, renderReport, sameCap, sameLinks, sameModel, score, type ExpectedSite, type PredictedSite } from './score';
 
 const e = (line: number, over: Partial<ExpectedSite> = {}): ExpectedSite => ({
   line,
@@ -76,6 +76,20 @@ describe('quality scoring', () => {
     assert.deepEqual(scores.capPrecision, { num: 1, den: 3 });
     assert.equal(rate(scores.capRecall), 1 / 3);
     assert.equal(rate({ num: 0, den: 0 }), 1);
+  });
+
+  it('scores linked prompt files only where the golden lists them, ignoring a leading ./', () => {
+    assert.ok(sameLinks(['prompts/a.txt'], ['./prompts/a.txt']));
+    assert.ok(!sameLinks(['prompts/a.txt'], []));
+    assert.ok(!sameLinks([], ['prompts/a.txt']));
+    const { scores } = score([
+      {
+        file: 'h.py',
+        expected: [e(1, { linked: ['prompts/a.txt'] }), e(2, { linked: ['prompts/b.txt'] }), e(3)],
+        predicted: [p(1, { linked: ['./prompts/a.txt'] }), p(2), p(3, { linked: ['x.txt'] })],
+      },
+    ]);
+    assert.deepEqual(scores.linked, { num: 1, den: 2 });
   });
 
   it('counts found, extra and right caps per corpus folder', () => {

@@ -19,6 +19,8 @@ export interface ExpectedSite {
   model: string | null;
   cap: { param: string; value: number | null } | null;
   cached: boolean;
+  /** Prompt files the call reads with a literal path, as written; checked only where given. */
+  linked?: string[];
 }
 
 /** One detected site reduced to what the golden files compare. */
@@ -30,6 +32,7 @@ export interface PredictedSite {
   model: string | null;
   cap: { param: string; value: number | null } | null;
   cached: boolean;
+  linked?: string[];
 }
 
 export interface FileResult {
@@ -103,6 +106,12 @@ export function sameCap(e: ExpectedSite['cap'], p: PredictedSite['cap']): boolea
   return leaf(e.param) === leaf(p.param) && e.value === p.value;
 }
 
+/** Linked prompt files agree as sets of paths, `./` or not. */
+export function sameLinks(e: string[], p: string[] | undefined): boolean {
+  const norm = (xs: string[]) => [...new Set(xs.map((x) => x.replace(/\\/g, '/').replace(/^\.\//, '')))].sort().join('\n');
+  return norm(e) === norm(p ?? []);
+}
+
 export interface Ratio {
   num: number;
   den: number;
@@ -118,6 +127,8 @@ export interface Scores {
   model: Ratio;
   api: Ratio;
   cached: Ratio;
+  /** Sites whose golden lists linked prompt files, and how many the detector linked the same. */
+  linked: Ratio;
   /** Correct caps over every expected cap (a missed site is a missed cap). */
   capRecall: Ratio;
   /** Correct caps over the caps predicted on matched sites (extra sites count in site precision). */
@@ -148,6 +159,10 @@ export function score(results: FileResult[]): { scores: Scores; matching: Matchi
     model: { num: count((p) => sameModel(p.expected.model, p.predicted.model)), den: all.pairs.length },
     api: { num: count((p) => p.expected.api === p.predicted.api), den: all.pairs.length },
     cached: { num: count((p) => p.expected.cached === p.predicted.cached), den: all.pairs.length },
+    linked: {
+      num: count((p) => p.expected.linked !== undefined && sameLinks(p.expected.linked, p.predicted.linked)),
+      den: all.pairs.filter((p) => p.expected.linked !== undefined).length + all.missed.filter((m) => m.expected.linked !== undefined).length,
+    },
     capRecall: { num: capCorrect, den: expectedCaps },
     capPrecision: { num: capCorrect, den: count((p) => p.predicted.cap !== null) },
   };
@@ -163,9 +178,10 @@ function pct(r: Ratio): string {
   return `${(rate(r) * 100).toFixed(1).padStart(5)}%  (${r.num}/${r.den})`;
 }
 
-function show(s: { provider: string; model: string | null; cap: ExpectedSite['cap']; cached: boolean }): string {
+function show(s: { provider: string; model: string | null; cap: ExpectedSite['cap']; cached: boolean; linked?: string[] }): string {
   const cap = s.cap ? `${s.cap.param}=${s.cap.value}` : 'no cap';
-  return `${s.provider} ${s.model ?? '<no model>'} ${cap}${s.cached ? ' cached' : ''}`;
+  const linked = s.linked?.length ? ` reads ${s.linked.join(',')}` : '';
+  return `${s.provider} ${s.model ?? '<no model>'} ${cap}${s.cached ? ' cached' : ''}${linked}`;
 }
 
 /** The table the corpus test prints, with every miss spelt out for whoever fixes the detector. */
@@ -178,6 +194,7 @@ export function renderReport(scores: Scores, m: Matching, errors: { file: string
     ['provider accuracy', scores.provider],
     ['model accuracy', scores.model],
     ['cached accuracy', scores.cached],
+    ['linked prompt files', scores.linked],
     ['api name agreement', scores.api],
   ];
   const out = [
@@ -189,7 +206,8 @@ export function renderReport(scores: Scores, m: Matching, errors: { file: string
       p.expected.provider !== p.predicted.provider ||
       !sameModel(p.expected.model, p.predicted.model) ||
       !sameCap(p.expected.cap, p.predicted.cap) ||
-      p.expected.cached !== p.predicted.cached,
+      p.expected.cached !== p.predicted.cached ||
+      (p.expected.linked !== undefined && !sameLinks(p.expected.linked, p.predicted.linked)),
   );
   out.push('', ...groupTable(m));
   if (m.missed.length) out.push('', 'missed (expected, not detected):');
