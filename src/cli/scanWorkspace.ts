@@ -16,17 +16,13 @@ import { buildScanReport, type ReportError, type ScanReport } from '../core/repo
 import { attachBudgetFindings } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import { Tokenizers } from '../core/tokens';
+import { MAX_TEXT_FILE_BYTES, sizeSkipReason, textSkipReason } from '../core/util/textFile';
 import { UsageError } from './io';
 import { VERSION } from './main';
 import { nodeRankLoader } from './ranks';
 import { nodeDetectionHost } from './wasm';
 import { walkFiles } from './walk';
 
-/** Larger files are listed under errors rather than parsed. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Minified or generated code: an average line longer than this is skipped (past a small size). */
-export const MAX_AVERAGE_LINE = 1000;
-const MINIFIED_CHECK_FROM = 20_000;
 const CONFIG_NAMES = ['promptmeter.yaml', 'promptmeter.yml'];
 
 export interface ScanOptions {
@@ -66,25 +62,13 @@ function loadConfig(root: string, opts: ScanOptions): { ws: WorkspaceConfig; pro
   return { ws: emptyWorkspaceConfig, problems: [] };
 }
 
-/** Why a text should not be parsed, or null. */
-export function unreadableReason(bytes: Uint8Array, text: string | null): string | null {
-  if (bytes.length > MAX_FILE_BYTES) return `skipped: ${(bytes.length / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`;
-  if (bytes.subarray(0, 8192).includes(0)) return 'skipped: binary file (NUL bytes)';
-  if (text !== null && text.length > MINIFIED_CHECK_FROM) {
-    const lines = text.split('\n').length;
-    const avg = text.length / lines;
-    if (avg > MAX_AVERAGE_LINE) return `skipped: minified or generated (average line ${Math.round(avg)} characters)`;
-  }
-  return null;
-}
-
 /** Prompt files read by code (`readFileSync('prompts/x.txt')`), resolved beside the file and kept inside the root. */
 function linkedReader(root: string, fileAbs: string): (p: string) => string | undefined {
   return (p) => {
     const abs = resolve(dirname(fileAbs), p);
     if (abs !== root && !abs.startsWith(root + sep)) return undefined;
     try {
-      if (statSync(abs).size > MAX_FILE_BYTES) return undefined;
+      if (statSync(abs).size > MAX_TEXT_FILE_BYTES) return undefined;
       return readFileSync(abs, 'utf8');
     } catch {
       return undefined;
@@ -126,18 +110,19 @@ export async function scanDirectory(dir: string, opts: ScanOptions = {}): Promis
   let done = 0;
   for (const f of walked.files) {
     try {
-      if (f.size > MAX_FILE_BYTES) {
-        errors.push({ file: f.path, message: unreadableReason(new Uint8Array(f.size), null)! });
+      const big = sizeSkipReason(f.size);
+      if (big) {
+        errors.push({ file: f.path, message: big });
         continue;
       }
       const bytes = await readFile(f.abs);
-      const binary = unreadableReason(bytes, null);
+      const binary = textSkipReason(bytes, null);
       if (binary) {
         errors.push({ file: f.path, message: binary });
         continue;
       }
       const text = new TextDecoder('utf-8').decode(bytes);
-      const skip = unreadableReason(bytes, text);
+      const skip = textSkipReason(bytes, text);
       if (skip) {
         errors.push({ file: f.path, message: skip });
         continue;

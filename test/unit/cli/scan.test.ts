@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanReport } from '../../../src/core/report';
+import { sarifValidator } from '../report/sarifSchema';
 import { PROJECT, runCli, writeTree } from './cliHarness';
+
+const validate = sarifValidator();
 
 describe('promptmeter scan', function () {
   this.timeout(60_000);
@@ -11,7 +14,11 @@ describe('promptmeter scan', function () {
   let report: ScanReport;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'pm-scan-'));
-    writeTree(root, PROJECT);
+    writeTree(root, {
+      ...PROJECT,
+      'src/huge.ts': `// ${'x'.repeat(2.1 * 1024 * 1024)}\n`,
+      'src/broken.ts': "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: `half ${",
+    });
     const r = await runCli(['scan', root], '/');
     assert.equal(r.code, 0, r.stderr);
     report = JSON.parse(r.stdout);
@@ -22,8 +29,7 @@ describe('promptmeter scan', function () {
     assert.equal(report.schemaVersion, 1);
     assert.equal(report.tool.name, 'promptmeter');
     assert.match(report.pricing.asOf, /^\d{4}-\d\d-\d\d$/);
-    assert.deepEqual(report.sites.map((s) => s.file), ['app/summarize.py', 'src/chat.ts']);
-    assert.equal(report.totals.sites, 2);
+    assert.deepEqual(report.sites.map((s) => s.file).filter((f) => f !== 'src/broken.ts'), ['app/summarize.py', 'src/chat.ts']);
   });
 
   it('places each site at the start of its call, 1-based', () => {
@@ -57,10 +63,13 @@ describe('promptmeter scan', function () {
     assert.equal(report.sites.find((s) => s.file === 'app/summarize.py')!.findings.some((f) => f.rule === 'PM001'), false);
   });
 
-  it('lists the binary and the minified file under errors instead of stopping', () => {
+  it('lists the binary, the huge and the minified file under errors instead of stopping', () => {
     const errs = Object.fromEntries(report.errors.map((e) => [e.file, e.message]));
     assert.match(errs['src/blob.ts']!, /binary/);
     assert.match(errs['src/bundle.min.js']!, /minified/);
+    assert.match(errs['src/huge.ts']!, /2\.1 MB is over the 2 MB limit/);
+    // half-typed code is parsed as far as it goes, not reported as broken
+    assert.equal(errs['src/broken.ts'], undefined);
   });
 
   it('writes every format to --out, and each one is what its renderer makes', async () => {
@@ -68,7 +77,7 @@ describe('promptmeter scan', function () {
       ['md', (t: string) => assert.match(t, /^## Promptmeter cost report/)],
       ['csv', (t: string) => assert.match(t, /^id,file,line,column,/)],
       ['html', (t: string) => assert.match(t, /^<!DOCTYPE html>[\s\S]*nonce-[A-Za-z0-9+/=]+/)],
-      ['sarif', (t: string) => assert.equal(JSON.parse(t).version, '2.1.0')],
+      ['sarif', (t: string) => assert.ok(validate(JSON.parse(t)), JSON.stringify(validate.errors))],
     ] as const) {
       const out = join(root, `report.${format}`);
       const r = await runCli(['scan', '.', '--format', format, '--out', out], root);
