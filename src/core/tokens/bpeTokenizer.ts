@@ -45,6 +45,8 @@ export class BpeTokenizer implements Tokenizer {
   private countPiece(text: string, start: number, end: number): number {
     const units = end - start;
     if (units === 1 && text.charCodeAt(start) < 0x80) return 1; // every single byte is a token
+    // Most pieces of code and English are ASCII tokens: answer those without encoding.
+    if (this.table.isAsciiToken(text, start, end) === 1) return 1;
     if (this.buf.length < maxUtf8Length(units)) this.buf = new Uint8Array(maxUtf8Length(units) * 2);
     const len = encodeUtf8Into(text, start, end, this.buf);
     if (len === 1 || this.table.rankHashed(this.buf, 0, len, lastUtf8Hash()) >= 0) return 1;

@@ -113,6 +113,33 @@ export class RankTable {
     }
   }
 
+  /**
+   * Whether text[start, end) is a token, read straight from the string when it is all ASCII
+   * (no UTF-8 buffer needed): 1 if it is, 0 if it is not, -1 when a non-ASCII unit was met.
+   */
+  isAsciiToken(text: string, start: number, end: number): number {
+    let h = HASH_SEED;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return -1;
+      h = hashStep(h, c);
+    }
+    const len = end - start;
+    const { table, offsets, blob, mask } = this;
+    let slot = hashFinish(h) & mask;
+    for (;;) {
+      const e = table[slot]!;
+      if (e === 0) return 0;
+      const off = offsets[e - 1]!;
+      if (offsets[e]! - off === len) {
+        let i = 0;
+        while (i < len && blob[off + i] === text.charCodeAt(start + i)) i++;
+        if (i === len) return 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** The bytes of token `rank` (a view, not a copy); empty when no token has that rank. */
   bytesOf(rank: number): Uint8Array {
     return this.blob.subarray(this.offsets[rank]!, this.offsets[rank + 1]!);
