@@ -17,6 +17,7 @@ import { registerHover } from './hover';
 import { IdleTracker } from './idle';
 import { commands } from './ids';
 import { registerQuickFixes } from './quickFixes';
+import { registerReportCommand } from './report/command';
 import { documentSelector } from './selector';
 import { SettingsStore } from './settings';
 import { StatusBarFeature } from './statusBar';
@@ -47,9 +48,7 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
     new FeatureController(settings, (s) => s.statusBar.enable, () => new StatusBarFeature(analysis, engine, settings)),
     new FeatureController(settings, () => true, () => new VolumeHighlight(analysis)),
     vscode.commands.registerCommand(commands.showBreakdown, (uri?: vscode.Uri, siteId?: string) => showBreakdown(deps, uri, siteId)),
-    vscode.commands.registerCommand(commands.showReport, () => {
-      void vscode.window.showInformationMessage('Promptmeter: the workspace cost report is not built yet.');
-    }),
+    registerReportCommand(context, deps),
   );
 
   return {

@@ -45,7 +45,9 @@ export interface ScanStats {
   /** Files whose results were reused from an earlier run. */
   reused: number;
   errors: number;
+  /** Wall time of the whole scan, and of listing the files (findFiles, .gitignore) within it. */
   ms: number;
+  listMs: number;
 }
 
 export interface ScanOutcome {
@@ -92,7 +94,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       for (const f of await listFiles(root, settings, token)) listed.push({ root, ...f });
       if (token.isCancellationRequested) break;
     }
-    const stats: ScanStats = { files: listed.length, analysed: 0, reused: 0, errors: 0, ms: 0 };
+    const stats: ScanStats = { files: listed.length, analysed: 0, reused: 0, errors: 0, ms: 0, listMs: Date.now() - t0 };
     const files: ScannedFile[] = [];
     let slice = Date.now();
     for (const f of listed) {
@@ -114,14 +116,16 @@ export class WorkspaceScanner implements vscode.Disposable {
     const id = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
     try {
-      const key = open ? `v${open.version}:${open.isDirty}` : await statKey(uri);
+      // An unsaved editor is the truth for its file; a saved one equals the disk.
+      const dirty = open?.isDirty ? open : undefined;
+      const key = dirty ? `v${dirty.version}` : await statKey(uri);
       const hit = this.cache.get(id);
       if (hit && hit.key === key && (await unchanged(hit.linked))) {
         stats.reused++;
         return hit;
       }
       stats.analysed++;
-      const result = open && root.inWorkspace && this.analysis.handles(open) ? await this.fromEditor(open) : await this.fromFile(root, path, uri, settings, key);
+      const result = dirty && root.inWorkspace && this.analysis.handles(dirty) ? await this.fromEditor(dirty) : await this.fromFile(root, path, uri, settings, key, dirty);
       this.cache.set(id, { key, ...result });
       return result;
     } catch (e) {
@@ -136,14 +140,14 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { estimates, lines: estimates.length ? new LineIndex(doc.getText()) : undefined, error: null, linked: [] };
   }
 
-  private async fromFile(root: ScanRoot, path: string, uri: vscode.Uri, settings: Settings, key: string): Promise<Omit<Cached, 'key'>> {
+  private async fromFile(root: ScanRoot, path: string, uri: vscode.Uri, settings: Settings, key: string, doc?: vscode.TextDocument): Promise<Omit<Cached, 'key'>> {
     const size = Number(key.split(':')[1]);
     const big = Number.isFinite(size) ? sizeSkipReason(size) : null;
     if (big) return skipped(big);
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = doc ? new TextEncoder().encode(doc.getText()) : await vscode.workspace.fs.readFile(uri);
     const binary = textSkipReason(bytes, null);
     if (binary) return skipped(binary);
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = doc ? doc.getText() : new TextDecoder('utf-8').decode(bytes);
     const skip = textSkipReason(bytes, text);
     if (skip) return skipped(skip);
 
