@@ -109,6 +109,18 @@ for (const encoding of ENCODINGS) {
       }
     });
 
+    it('seeded long pieces from tiny alphabets (many equal-rank pairs: leftmost-first ties) equal tiktoken', () => {
+      const rnd = seeded(99);
+      const alphabets = ['ab', 'aab', 'xyz', 'abcdefghij', 'ſſ中文', 'éèêë', 'qwertyuiopasdfghjklzxcvbnm'];
+      for (let k = 0; k < 300; k++) {
+        const alpha = alphabets[k % alphabets.length]!;
+        let text = '';
+        const n = 90 + Math.floor(rnd() * 400);
+        for (let i = 0; i < n; i++) text += alpha[Math.floor(rnd() * alpha.length)]!;
+        assert.equal(count(text), ref.tiktoken(text), text);
+      }
+    });
+
     it('a megabyte without whitespace is not quadratic', function () {
       this.timeout(20_000);
       // In both encodings 'a'×8 is the longest all-a token and n a's are n/8 tokens (checked on
