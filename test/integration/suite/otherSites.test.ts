@@ -74,3 +74,19 @@ describe('settings apply without a reload', () => {
     await eventually('PM001 back as a warning', () => ours(doc.uri).some((d) => codeOf(d) === 'PM001' && d.severity === vscode.DiagnosticSeverity.Warning));
   });
 });
+
+describe('document lifetime', () => {
+  it('analyses an unsaved (untitled) document and clears its diagnostics when it closes', async () => {
+    const { api: getApi } = await import('../util');
+    const pm = await getApi();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const r = client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hi.' }] });\n",
+    });
+    await vscode.window.showTextDocument(doc);
+    await pm.whenIdle();
+    await eventually('PM001 on the untitled document', () => ours(doc.uri).some((d) => codeOf(d) === 'PM001'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await eventually('diagnostics cleared on close', () => ours(doc.uri).length === 0, 30000);
+  });
+});
