@@ -25,7 +25,11 @@ function declRange(r: Resolved): Span {
     const ends = [from.endIndex, d.value?.endIndex ?? 0, d.type?.endIndex ?? 0];
     return { start: Math.min(from.startIndex, d.value?.startIndex ?? Infinity), end: Math.max(...ends) };
   }
-  return { start: from.startIndex, end: from.endIndex };
+  // An import covers its whole statement: editing the module name changes what it binds.
+  let stmt: Node = from;
+  while (stmt.parent && !/import/.test(stmt.type)) stmt = stmt.parent;
+  while (stmt.parent && /import/.test(stmt.parent.type)) stmt = stmt.parent;
+  return /import/.test(stmt.type) ? { start: stmt.startIndex, end: stmt.endIndex } : { start: from.startIndex, end: from.endIndex };
 }
 
 export class FileContext {

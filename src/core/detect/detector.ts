@@ -103,7 +103,7 @@ class Document implements DetectDocument {
       for (const i of plan.redo) {
         const before = prev.sites[i] as Site;
         const s = shiftOffset(e, before.span.start);
-        const a = shiftOffset(e, before.anchor.start);
+        const a = shiftSpan(e, before.anchor);
         if (s === null || a === null) return null;
         const again = recognizeAt(ctx, this.input.language, s, a);
         if (!again) return null;

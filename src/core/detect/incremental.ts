@@ -55,6 +55,13 @@ export function shiftSite(site: Site, e: EditShape): Site {
 }
 
 const wordChar = /[\w$]/;
+const importLine = /\b(import|require|from)\b/;
+
+function linesAround(text: string, start: number, end: number): string {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  const b = text.indexOf('\n', end);
+  return text.slice(a, b === -1 ? text.length : b);
+}
 
 /** The identifier-like words an edit touches in a text (the replaced range grown to word edges). */
 export function touchedWords(text: string, start: number, end: number): string[] {
@@ -76,6 +83,8 @@ export function planEdit(prev: Analysis, e: EditShape, oldText: string, newText:
   const matters = (w: string): boolean => prev.words.has(w) || keywords.has(w);
   const words = [...touchedWords(oldText, e.start, e.oldEnd), ...touchedWords(newText, e.start, e.newEnd)];
   if (words.some(matters)) return { kind: 'full' };
+  // Which SDKs a file imports decides more than the names it binds (a client passed in untyped).
+  if (importLine.test(linesAround(oldText, e.start, e.oldEnd)) || importLine.test(linesAround(newText, e.start, e.newEnd))) return { kind: 'full' };
   const regions: Span[] = [{ start: e.start, end: Math.max(e.newEnd, e.start + 1) }, ...changed];
   // Syntax that changed beyond the edit (a comment closed, a string opened) may reveal or hide calls.
   for (const r of changed) {

@@ -86,15 +86,18 @@ export function recognize(ctx: FileContext, language: Language): Analysis {
 }
 
 /**
- * Re-reads the one site whose call starts at `start` with its callee at `anchor` (after an edit
+ * Re-reads the one site whose call starts at `start` with its callee spanning `anchor` (after an edit
  * inside it). `undefined` when the call can no longer be found there: the caller re-analyses.
  */
-export function recognizeAt(ctx: FileContext, language: Language, start: number, anchor: number): { site: Site | null; deps: Span[] } | undefined {
-  let n: Node | null = ctx.nodeAt(anchor, anchor);
-  while (n && n.startIndex === start && !ctx.lang.calleeOf(n)) n = n.parent;
-  if (!n || n.startIndex !== start) return undefined;
-  const callee = ctx.lang.calleeOf(n);
-  if (!callee || callee.startIndex !== anchor) return undefined;
+export function recognizeAt(ctx: FileContext, language: Language, start: number, anchor: Span): { site: Site | null; deps: Span[] } | undefined {
+  // Climb from the callee to the call it is the callee of (not a call nested inside the callee).
+  let n: Node | null = ctx.nodeAt(anchor.start, anchor.end);
+  let callee: Node | null = null;
+  for (; n && n.startIndex >= start; n = n.parent) {
+    callee = ctx.lang.calleeOf(n);
+    if (callee && callee.startIndex === anchor.start && callee.endIndex === anchor.end) break;
+  }
+  if (!n || !callee || n.startIndex !== start || callee.endIndex !== anchor.end) return undefined;
   const deps: Span[] = [{ start: n.startIndex, end: n.endIndex }];
   ctx.deps = deps;
   try {

@@ -193,7 +193,7 @@ export function pathOf(ctx: FileContext, e: Expr, depth: number): string | null 
   const compact = e.node.text.replace(/\s+/g, '');
   if (dirOfFile.has(compact) || /^(os\.path\.dirname\((os\.path\.(abspath|realpath)\()?__file__\)?\)|Path\(__file__\)(\.(resolve|absolute)\(\))?\.parent)$/.test(compact)) return '';
   const s = stringOf(ctx, e);
-  if (s) return s.text;
+  if (s) return joinPath('', s.text);
   const v = valueOf(ctx, e);
   if (v !== e) return pathOf(ctx, v, depth + 1);
   if (e.k === 'bin' && e.op === '/') return joinPath(pathOf(ctx, e.left, depth + 1), pathOf(ctx, e.right, depth + 1));
