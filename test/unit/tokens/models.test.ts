@@ -8,7 +8,8 @@ const tiktokenModelMap = JSON.parse(
   readFileSync(join(__dirname, '../../../../node_modules/tiktoken/model_to_encoding.json'), 'utf8'),
 ) as Record<string, string>;
 
-describe('model → tokenizer', () => {
+describe('model → tokenizer', function () {
+  this.timeout(120_000);
   let tk: Tokenizers;
   before(async () => {
     tk = await loadedTokenizers();

@@ -18,7 +18,8 @@ function jsTiktokenRanks(encoding: string): Map<number, Buffer> {
   return out;
 }
 
-describe('rank table (dist/ranks, built from js-tiktoken)', () => {
+describe('rank table (dist/ranks, built from js-tiktoken)', function () {
+  this.timeout(120_000);
   const dir = findRanksDir();
 
   it('is found from the compiled tests', () => {
