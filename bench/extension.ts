@@ -1,0 +1,76 @@
+/**
+ * The editor's own numbers (issue 4): how long after a keystroke the diagnostics of a 5,000-line
+ * file with its prompts are ready again (the extension's Engine: incremental re-detection, then
+ * sizing, pricing and rules, the work a debounced refresh does), how long the Node bundle takes
+ * to load and activate, and the size of the packaged .vsix.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeRankLoader } from '../src/cli/ranks';
+import { nodeDetectionHost } from '../src/cli/wasm';
+import { defaultSettings, emptyWorkspaceConfig } from '../src/core/config';
+import { Engine } from '../src/extension/engine';
+import { generateFile } from './detect';
+import type { BenchRow } from './index';
+
+const repo = join(__dirname, '..', '..');
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function editLatency(): Promise<BenchRow[]> {
+  const wasm = nodeDetectionHost();
+  const ranks = nodeRankLoader();
+  const engine = new Engine({ ranks, wasm: (n) => wasm.loadWasm(n) }, () => undefined);
+  let text = generateFile(5000);
+  const src = { path: 'src/big.ts', text, languageId: 'typescript' };
+  const source = await engine.open(src, defaultSettings, emptyWorkspaceConfig);
+  const sites = source.sites(text);
+  await engine.estimate(src.path, text, sites, defaultSettings, emptyWorkspaceConfig); // warm: ranks, prices, JIT
+  const samples: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    // Type one character into a prompt string, as a user editing a prompt does.
+    const at = text.indexOf('careful assistant') + 8;
+    const t0 = performance.now();
+    source.edit({ start: at, oldEnd: at, newText: 'x' });
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    const s = source.sites(text);
+    await engine.estimate(src.path, text, s, defaultSettings, emptyWorkspaceConfig);
+    samples.push(performance.now() - t0);
+  }
+  const p95 = percentile(samples, 95);
+  return [
+    {
+      metric: `edit → updated diagnostics, ${sites.length} prompts in a 5,000-line file (p95 of 60 edits; after the debounce)`,
+      value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50,
+    },
+    { metric: 'edit → updated diagnostics, median', value: percentile(samples, 50), unit: 'ms' },
+  ];
+}
+
+/** Loads dist/extension.js in a fresh Node process against a stand-in `vscode` module and activates it. */
+function activation(): BenchRow[] {
+  const bundle = join(repo, 'dist', 'extension.js');
+  if (!existsSync(bundle)) return [];
+  const out = execFileSync(process.execPath, [join(repo, 'bench', 'vscodeStub.js'), bundle], { encoding: 'utf8' });
+  const r = JSON.parse(out) as { loadMs: number; activateMs: number };
+  return [
+    { metric: 'extension load + activate (Node bundle, stand-in vscode API, fresh process)', value: r.loadMs + r.activateMs, unit: 'ms', target: '≤ 100 ms', met: r.loadMs + r.activateMs <= 100 },
+    { metric: 'of which activate()', value: r.activateMs, unit: 'ms' },
+  ];
+}
+
+function vsixSize(): BenchRow[] {
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
+  if (!existsSync(vsix)) return [];
+  const mb = statSync(vsix).size / 1024 / 1024;
+  return [{ metric: `.vsix size (${pkg.name}-${pkg.version}.vsix, npm run package)`, value: mb, unit: 'MB', target: '≤ 5 MB', met: mb <= 5 }];
+}
+
+export async function run(): Promise<BenchRow[]> {
+  return [...(await editLatency()), ...activation(), ...vsixSize()];
+}
