@@ -18,6 +18,7 @@ export interface BenchRow {
 const suites: Array<{ name: string; load: () => Promise<{ run: () => Promise<BenchRow[]> }> }> = [
   { name: 'detect', load: () => import('./detect') },
   { name: 'tokenizer', load: () => import('./tokenizer') },
+  { name: 'analyze', load: () => import('./analyze') },
   { name: 'extension', load: () => import('./extension') },
 ];
 

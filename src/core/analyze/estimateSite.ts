@@ -11,6 +11,7 @@ import type { ModelPrice } from '../pricing';
 import { messageFraming } from '../tokens';
 import { cachingMode, minCacheableTokens, sdkDefaultCap } from '../rules/providerFacts';
 import type { AnalysisContext } from './context';
+import { cachedCounter, lookupModel } from './memo';
 import { prefixLayout } from './prefix';
 
 /** A site's model as priced: the row, or null with the id as written (or null when dynamic). */
@@ -27,7 +28,7 @@ export interface ResolvedModel {
 export function resolveModel(site: Site, ctx: Pick<AnalysisContext, 'prices' | 'settings' | 'workspace'>): ResolvedModel {
   const written = site.model && site.model.origin !== 'dynamic' ? site.model.id : null;
   const rawId = written ?? fallbackModel(ctx.workspace, ctx.settings);
-  return { rawId, price: rawId ? ctx.prices.lookup(rawId) : null };
+  return { rawId, price: rawId ? lookupModel(ctx.prices, rawId) : null };
 }
 
 interface PartCount {
@@ -80,14 +81,7 @@ export function effectiveCap(site: Site, model: ResolvedModel): number | null {
 export function estimateSite(file: string, text: string, site: Site, id: string, ctx: AnalysisContext): SiteEstimate {
   const model = resolveModel(site, ctx);
   const tokenizer = ctx.tokenizers.forModel(model.price?.id ?? model.rawId, model.price?.tokenizer);
-  const memo = new Map<string, number>();
-  const count = (t: string): number => {
-    const hit = memo.get(t);
-    if (hit !== undefined) return hit;
-    const n = tokenizer.count(t);
-    memo.set(t, n);
-    return n;
-  };
+  const count = cachedCounter(tokenizer);
 
   const counted = site.parts.map((p) => countPart(p, count, ctx));
   const parts = counted.map((c) => c.part);

@@ -3,6 +3,7 @@
  * severities, inline suppression and the budget checks that look across sites.
  */
 import type { AnalysisContext } from '../analyze/context';
+import { lookupModel } from '../analyze/memo';
 import { ruleSeverity as configSeverity, type Settings, type WorkspaceConfig } from '../config';
 import type { Finding, RuleId, Severity, SiteEstimate } from '../model';
 import { cacheBustingPrefix } from './cacheBustingPrefix';
@@ -62,7 +63,7 @@ export function ruleSeverity(id: RuleId, ws: WorkspaceConfig, settings?: Setting
  */
 export function runRules(est: SiteEstimate, ctx: AnalysisContext, text?: string): Finding[] {
   const rawId = est.resolvedModel ?? est.site.model?.id;
-  const model = rawId ? ctx.prices.lookup(rawId) : null;
+  const model = rawId ? lookupModel(ctx.prices, rawId) : null;
   const out: Finding[] = [];
   for (const rule of rules) {
     const severity = ruleSeverity(rule.id, ctx.workspace, ctx.settings);

@@ -21,9 +21,8 @@ export const retiredModel: Rule = {
   defaultSeverity: 'error',
   check(input: RuleInput): Draft[] {
     const { est, model, ctx, text } = input;
-    if (!model) return [];
-    const day = today(input);
-    const past = model.retiredOn !== null && model.retiredOn <= day;
+    if (!model || (model.retiredOn === null && model.status !== 'retired')) return [];
+    const past = model.retiredOn !== null && model.retiredOn <= today(input);
     if (!past && model.status !== 'retired') return [];
     const when = model.retiredOn !== null ? ` on ${model.retiredOn}` : '';
     const successor = model.successor ? ctx.prices.lookup(model.successor) : null;

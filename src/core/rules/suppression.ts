@@ -58,8 +58,21 @@ function rulesOn(text: string, line: Line | null): RuleId[] {
   return line ? (directiveRules(text.slice(line.start, line.end)) ?? []) : [];
 }
 
+/** The last text searched for any directive: every site of a file asks about the same text. */
+let lastText: string | null = null;
+let lastHas = false;
+
+function mayHaveDirective(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHas = text.includes('promptmeter-ignore');
+  }
+  return lastHas;
+}
+
 /** The rules suppressed for a site: on its first line, the line above, and around `extra` offsets. */
 export function suppressedRules(site: Site, text: string, extra: readonly number[] = []): RuleId[] {
+  if (!mayHaveDirective(text)) return [];
   const found = new Set<RuleId>();
   if (site.kind === 'template') {
     for (const line of text.split(/\r\n|\r|\n/)) for (const id of directiveRules(line) ?? []) found.add(id);
