@@ -17,6 +17,7 @@ import {
   CHROMIUM_ARGS, OFFLINE_GALLERY, REPO, freePort, loadPlaywright, loopbackOnly, resolveHost, stopGroup, waitForHttp,
   writeSettings,
 } from '../host/hosts.mjs';
+import { reportChecks } from './reportCheck.mjs';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const VSIX = path.resolve(process.argv[2] || path.join(REPO, `${pkg.name}-${pkg.version}.vsix`));
@@ -147,6 +148,7 @@ async function uiChecks(page) {
   await page.locator('.monaco-editor .codelens-decoration', { hasText: '≤1,024 out' }).first().waitFor({ timeout: 30000 })
     .then(() => check('the CodeLens follows the new cap', true), (e) => check('the CodeLens follows the new cap', false, e.message));
   await shot(page, '05-after-fix');
+  await reportChecks(page, { check, shot, log });
 }
 
 let failed = false;
