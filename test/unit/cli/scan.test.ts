@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanReport } from '../../../src/core/report';
+import { scanDirectory, toReport } from '../../../src/cli/scanWorkspace';
 import { sarifValidator } from '../report/sarifSchema';
 import { PROJECT, runCli, writeTree } from './cliHarness';
 
@@ -85,6 +86,13 @@ describe('promptmeter scan', function () {
       assert.equal(r.stdout, '');
       check(readFileSync(out, 'utf8'));
     }
+  });
+
+  it('gives the same report on worker threads as in one thread', async () => {
+    const one = toReport(await scanDirectory(root, { workers: 0 }));
+    const two = toReport(await scanDirectory(root, { workers: 2 }));
+    assert.equal(JSON.stringify(two), JSON.stringify(one));
+    assert.equal(JSON.stringify(one), JSON.stringify(report));
   });
 
   it('exits 2 on a bad format, a missing folder or two folders', async () => {
