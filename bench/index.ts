@@ -20,6 +20,7 @@ const suites: Array<{ name: string; load: () => Promise<{ run: () => Promise<Ben
   { name: 'tokenizer', load: () => import('./tokenizer') },
   { name: 'analyze', load: () => import('./analyze') },
   { name: 'extension', load: () => import('./extension') },
+  { name: 'workspace', load: () => import('./workspace') },
 ];
 
 function fmt(n: number): string {
