@@ -7,7 +7,7 @@ import { timesCalls } from '../estimate';
 import type { Fix } from '../model';
 import { insertParameter, insertYamlBlockAfter } from './edits';
 import { tokens, usd } from './format';
-import { capIsRequired, capParamPath, sdkDefaultCap, suggestedCap } from './providerFacts';
+import { capIsRequired, capParamPath, reasonsBeforeAnswering, sdkDefaultCap, suggestedCap } from './providerFacts';
 import type { Draft, Rule, RuleInput } from './rule';
 
 /**
@@ -20,7 +20,8 @@ function fixes({ est, model, text }: RuleInput): Fix[] {
   const site = est.site;
   const path = capParamPath(site);
   if (!path || text === undefined) return [];
-  const value = suggestedCap(est.outputTokensExpected, model?.maxOutputTokens ?? null);
+  const reasoning = site.reasoning !== undefined || reasonsBeforeAnswering(model?.id ?? site.model?.id ?? null);
+  const value = suggestedCap(est.outputTokensExpected, model?.maxOutputTokens ?? null, reasoning);
   const param = path[path.length - 1]!;
   let edits = site.args ? insertParameter(text, site.args, site.language, path, String(value)) : null;
   const block = TEMPLATE_BLOCK[site.api];

@@ -171,10 +171,32 @@ export function cacheMarkerName(model: ModelFacts): string {
   return model.provider === 'anthropic' ? 'cache_control' : 'cached content';
 }
 
-/** The cap a fix suggests: room for the expected answer, a power of two, never past the model's maximum. */
-export function suggestedCap(expectedOutput: number, modelMax: number | null): number {
+/**
+ * Models that reason before answering, with the reasoning billed as output and counted against the
+ * cap (caching-and-caps.md §7; `models.yaml` reasoning_controls): OpenAI o-series, GPT-5 and later
+ * except the `-chat` variants (the test `@langchain/openai` 1.5.8 uses to pick
+ * `max_completion_tokens`), and Gemini 2.5 and later (`maxOutputTokens` bounds thinking too).
+ */
+export function reasonsBeforeAnswering(modelId: string | null): boolean {
+  if (!modelId) return false;
+  const id = modelId.slice(modelId.lastIndexOf('/') + 1).toLowerCase();
+  if (/^o\d/.test(id) || (/^gpt-(?:5|6|[7-9])/.test(id) && !/^gpt-\d(?:\.\d+)?-chat/.test(id))) return true;
+  const g = /^gemini-(\d+)(?:\.(\d+))?/.exec(id);
+  return g !== null && (Number(g[1]) > 2 || (Number(g[1]) === 2 && Number(g[2] ?? 0) >= 5));
+}
+
+/** Least cap a fix suggests: room for a short answer, or for reasoning and an answer. */
+const MIN_SUGGESTED = 1_024;
+const MIN_SUGGESTED_REASONING = 4_096;
+
+/**
+ * The cap a fix suggests: room for the expected answer (1.25×, up to a power of two), at least
+ * 1,024 tokens, at least 4,096 when the model reasons first (a smaller cap can be spent on
+ * reasoning before any answer), never past the model's maximum.
+ */
+export function suggestedCap(expectedOutput: number, modelMax: number | null, reasoning = false): number {
   let cap = 256;
   while (cap < expectedOutput * 1.25 && cap < 1 << 20) cap *= 2;
-  cap = Math.max(cap, 1_024);
+  cap = Math.max(cap, reasoning ? MIN_SUGGESTED_REASONING : MIN_SUGGESTED);
   return modelMax !== null && modelMax > 0 ? Math.min(cap, modelMax) : cap;
 }

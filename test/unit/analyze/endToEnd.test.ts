@@ -114,7 +114,7 @@ describe('analysis on real source', function () {
     assert.notEqual(after[0]!.costPerCall, null);
   });
 
-  it('Gemini without a cap (JS): maxOutputTokens goes into a new config object', async () => {
+  it('Gemini 2.5 without a cap (JS): maxOutputTokens goes into a new config object, with room for thinking', async () => {
     const text = [
       "import { GoogleGenAI } from '@google/genai';",
       'const ai = new GoogleGenAI({});',
@@ -122,8 +122,8 @@ describe('analysis on real source', function () {
       '',
     ].join('\n');
     const { fixed, after } = await fixAndReanalyze(text, 'javascript', 'src/sky.js', 'PM001');
-    assert.match(fixed, /contents: 'Why is the sky blue\?', config: \{ maxOutputTokens: 1024 \} \}\);/);
-    assert.equal(after[0]!.site.cap?.value, 1024);
+    assert.match(fixed, /contents: 'Why is the sky blue\?', config: \{ maxOutputTokens: 4096 \} \}\);/);
+    assert.equal(after[0]!.site.cap?.value, 4096);
   });
 
   it('a suppression comment written by the quick fix silences the rule on the next run', async () => {

@@ -216,6 +216,14 @@ describe('PM001 missing-output-cap', () => {
     assert.match(fixed(jsChat, jsChatSite(), small), /max_completion_tokens: 800,/);
   });
 
+  it('leaves room for reasoning on models that reason before answering, or calls that set a reasoning effort', () => {
+    const rows = [price({ id: 'o4-mini', maxOutputTokens: 100_000 }), price({ id: 'gpt-5-chat-latest' })];
+    const on = (id: string, extra: Partial<Site> = {}) => fixed(jsChat, { ...jsChatSite(), model: { id, origin: 'literal' }, ...extra }, ctxWith({ rows }));
+    assert.match(on('o4-mini'), /max_completion_tokens: 4096,/);
+    assert.match(on('gpt-5-chat-latest'), /max_completion_tokens: 1024,/);
+    assert.match(on('gpt-5-chat-latest', { reasoning: { param: 'reasoning_effort', effort: 'low', span: { start: 0, end: 0 } } }), /max_completion_tokens: 4096,/);
+  });
+
   it("names LangChain JS's silent 16,384 default for Claude", () => {
     // Input 1 word + Anthropic framing; worst case 16,384 × $15/M = $0.24576 plus cents of input → "$0.25".
     const js = 'const llm = new ChatAnthropic({ model: "claude-sonnet-4-5" });\nawait llm.invoke("Hi");\n';
