@@ -1,8 +1,13 @@
 import * as assert from 'node:assert';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { defaultSettings, parseWorkspaceConfig } from '../../../src/core/config';
+import type { Analysis } from '../../../src/extension/analysis';
+import { extensionAssets } from '../../../src/extension/assets';
+import { Engine } from '../../../src/extension/engine';
 import type { ReportSession } from '../../../src/extension/report/command';
-import { api } from '../util';
+import { WorkspaceScanner } from '../../../src/extension/report/scan';
+import { api, EXTENSION_ID } from '../util';
 
 /** The report's own fixture, beside the workspace the runner opens. */
 function reportFolder(): vscode.Uri {
@@ -145,5 +150,26 @@ describe('workspace cost report', function () {
     const third = await showReport();
     console.log(`      after a touch ${JSON.stringify(third.model.stats)}`);
     assert.strictEqual(third.model.stats.analysed, 1, JSON.stringify(third.model.stats));
+  });
+
+  it('stops when cancelled and says so', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const engine = new Engine(extensionAssets(ext.extensionUri), () => undefined);
+    const noEditors = { handles: () => false } as unknown as Analysis;
+    const scanner = new WorkspaceScanner(engine, noEditors, []);
+    const root = reportFolder();
+    const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'promptmeter.yaml')));
+    const cts = new vscode.CancellationTokenSource();
+    const seen: number[] = [];
+    const out = await scanner.scan([{ uri: root, name: 'report', ws: parseWorkspaceConfig(yaml).config, inWorkspace: false }], defaultSettings, (done) => {
+      seen.push(done);
+      if (done === 2) cts.cancel();
+    }, cts.token);
+    assert.strictEqual(out.cancelled, true);
+    assert.deepStrictEqual(seen, [1, 2]);
+    assert.strictEqual(out.files.length, 2);
+    assert.ok(out.stats.files > 2, `${out.stats.files} files listed`);
+    scanner.dispose();
+    cts.dispose();
   });
 });
