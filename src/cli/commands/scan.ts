@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +25,19 @@ export function folderArg(p: ParsedArgs, io: CliIO, verb: string): string {
   return dir;
 }
 
-export function render(report: ScanReport, format: Format): string {
+/**
+ * The scanned folder's path inside its git repository (`packages/api/`), so SARIF locations are
+ * relative to the repository root as code scanning expects; empty outside a repository.
+ */
+export function repositoryPrefix(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function render(report: ScanReport, format: Format, dir: string): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -34,7 +47,7 @@ export function render(report: ScanReport, format: Format): string {
     case 'csv':
       return renderCsv(report);
     case 'sarif':
-      return renderSarif(report);
+      return renderSarif(report, { uriPrefix: repositoryPrefix(dir) });
     case 'html':
       return renderHtml(report, { nonce: randomBytes(16).toString('base64') });
   }
@@ -62,6 +75,6 @@ export async function scan(args: string[], io: CliIO): Promise<number> {
   const dir = folderArg(p, io, 'scan');
   const config = stringFlag(p, 'config');
   const outcome = await scanDirectory(dir, config ? { configPath: resolve(io.cwd, config) } : {});
-  emit(render(toReport(outcome), format), p, io);
+  emit(render(toReport(outcome), format, dir), p, io);
   return 0;
 }

@@ -99,6 +99,9 @@ export function diffReports(base: ScanReport, head: ScanReport, baseRef: string)
   };
 }
 
+/** Rows are sorted by the size of the change, so the cut keeps what matters; GitHub caps a comment at 65,536 characters. */
+const MAX_ROWS = 150;
+
 function model(s: ReportSite): string {
   return s.model === null ? '_dynamic_' : markdownCode(s.resolvedModel ?? s.model);
 }
@@ -140,10 +143,12 @@ export function renderDiffMarkdown(d: CostDiff): string {
   for (const s of d.removed) rows.push(`| removed | ${cell(s)} | ${model(s)} | ${formatDollars(s.monthlyCost)} | ${formatDelta(s.monthlyCostDelta)} | |`);
   for (const c of d.changed) rows.push(`| changed | ${cell(c.after)} | ${model(c.after)} | ${formatDollars(c.before.monthlyCost)} → ${formatDollars(c.after.monthlyCost)} | ${formatDelta(c.monthlyCostDelta)} | ${change(c)} |`);
   if (!rows.length) lines.push('', 'No call site was added, removed or changed.');
-  else lines.push('', '| Change | Site | Model | $/month | Δ $/month | What changed |', '|---|---|---|---:|---:|---|', ...rows);
+  else lines.push('', '| Change | Site | Model | $/month | Δ $/month | What changed |', '|---|---|---|---:|---:|---|', ...rows.slice(0, MAX_ROWS));
+  if (rows.length > MAX_ROWS) lines.push('', `…and ${rows.length - MAX_ROWS} smaller changes not shown: see \`--format json\`.`);
   if (d.newFindings.length) {
     lines.push('', `### New findings (${d.newFindings.length})`, '');
-    for (const f of d.newFindings) lines.push(`- **${f.rule}** ${markdownCode(`${f.file}:${f.line}`)} ${escapeMarkdown(f.message)}`);
+    for (const f of d.newFindings.slice(0, MAX_ROWS)) lines.push(`- **${f.rule}** ${markdownCode(`${f.file}:${f.line}`)} ${escapeMarkdown(f.message)}`);
+    if (d.newFindings.length > MAX_ROWS) lines.push(`- …and ${d.newFindings.length - MAX_ROWS} more`);
   }
   return `${lines.join('\n')}\n`;
 }

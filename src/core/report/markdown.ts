@@ -10,6 +10,9 @@ export interface MarkdownOptions {
   maxFindings?: number;
 }
 
+/** GitHub refuses comments over 65,536 characters; past this many findings rows a comment would risk it. */
+const MAX_FOLDED_ROWS = 250;
+
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -72,7 +75,9 @@ function findings(r: ScanReport, max: number): string[] {
   const head = ['Severity', 'Rule', 'Where', 'Message'];
   const lines = ['', `### Findings (${all.length})`, '', ...table(head, ['l', 'l', 'l', 'l'], rows.slice(0, max))];
   if (rows.length > max) {
-    lines.push('', `<details><summary>${rows.length - max} more</summary>`, '', ...table(head, ['l', 'l', 'l', 'l'], rows.slice(max)), '', '</details>');
+    const folded = rows.slice(max, MAX_FOLDED_ROWS);
+    lines.push('', `<details><summary>${rows.length - max} more</summary>`, '', ...table(head, ['l', 'l', 'l', 'l'], folded), '', '</details>');
+    if (rows.length > MAX_FOLDED_ROWS) lines.push('', `…and ${rows.length - MAX_FOLDED_ROWS} more findings not shown: see the SARIF or JSON output.`);
   }
   return lines;
 }

@@ -72,6 +72,13 @@ describe('promptmeter diff', function () {
     assert.deepEqual(d.changed.map((c) => c.after.file), ['chat.ts']);
   });
 
+  it('writes SARIF paths relative to the repository when scanning a subfolder', async () => {
+    const r = await runCli(['scan', 'src', '--format', 'sarif'], root);
+    assert.equal(r.code, 0, r.stderr);
+    const uris = JSON.parse(r.stdout).runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    assert.ok(uris.includes('src/chat.ts'), JSON.stringify(uris));
+  });
+
   it('leaves no temporary folder behind', async () => {
     const mine = () => readdirSync(tmpdir()).filter((n) => n.startsWith('promptmeter-diff-')).sort();
     const before = mine();

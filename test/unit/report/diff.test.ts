@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildScanReport, diffReports, renderDiffMarkdown } from '../../../src/core/report';
+import { buildScanReport, diffReports, renderDiffMarkdown, renderMarkdown } from '../../../src/core/report';
 import type { SiteEstimate } from '../../../src/core/model';
 import { SAMPLE_META, sampleEstimates } from './sample';
 
@@ -58,5 +58,32 @@ describe('diffReports', () => {
     assert.equal(d.changed[0]!.monthlyCostDelta, 30);
     assert.deepEqual(d.newFindings.map((f) => f.rule), ['PM005']);
     assert.match(renderDiffMarkdown(d), /input 2,000 → 3,000 tokens/);
+  });
+});
+
+describe('Markdown size', () => {
+  it('keeps a scan comment and a diff comment of thousands of sites under GitHub\'s 65,536 characters', () => {
+    const many = (n: number, volume: number) =>
+      buildScanReport(
+        Array.from({ length: n }, (_, i) => {
+          const e = sampleEstimates()[0]!;
+          e.id = `s${i}`;
+          e.file = `src/feature${i}/handler.ts`;
+          e.monthlyCost = 6_085_000 * volume;
+          e.volume = { callsPerMonth: volume, source: 'default' };
+          return e;
+        }),
+        SAMPLE_META,
+      );
+    const base = many(3000, 1000);
+    const head = many(3000, 2000);
+    const scanMd = renderMarkdown(head);
+    assert.ok(scanMd.length < 65_536, String(scanMd.length));
+    assert.match(scanMd, /…and 2750 more findings not shown/);
+    const d = diffReports(base, head, 'main');
+    assert.equal(d.changed.length, 3000);
+    const md = renderDiffMarkdown(d);
+    assert.ok(md.length < 65_536, String(md.length));
+    assert.match(md, /…and 2850 smaller changes not shown/);
   });
 });
