@@ -3,6 +3,7 @@
  * `Range`, `Diagnostic` and `WorkspaceEdit` out. Nothing else in the extension maps positions.
  */
 import * as vscode from 'vscode';
+import type { ConfigProblem } from '../core/config';
 import type { Finding, Fix, Severity, Span } from '../core/model';
 import { diagnosticSource, docsBase } from './ids';
 
@@ -55,8 +56,11 @@ export function toWorkspaceEdit(doc: OffsetDocument, fix: Fix): vscode.Workspace
   return edit;
 }
 
-/** A 1-based line and column (as core's config problems carry) to a zero-width-safe range. */
-export function lineColumnRange(line: number, column: number, length = 1): vscode.Range {
-  const start = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-  return new vscode.Range(start, start.translate(0, Math.max(1, length)));
+/** A `promptmeter.yaml` problem (1-based lines and columns from core) as a diagnostic at its exact place. */
+export function configProblemToDiagnostic(p: ConfigProblem): vscode.Diagnostic {
+  const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
+  const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
+  d.source = diagnosticSource;
+  if (p.path) d.code = p.path;
+  return d;
 }

@@ -4,9 +4,9 @@
  * their exact place while the valid rest applies.
  */
 import * as vscode from 'vscode';
-import { emptyWorkspaceConfig, parseWorkspaceConfig, type ConfigProblem, type WorkspaceConfig } from '../core/config';
-import { toSeverity } from './convert';
-import { diagnosticSource, workspaceConfigFile } from './ids';
+import { emptyWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from '../core/config';
+import { configProblemToDiagnostic } from './convert';
+import { workspaceConfigFile } from './ids';
 
 export class WorkspaceConfigStore implements vscode.Disposable {
   private readonly configs = new Map<string, WorkspaceConfig>();
@@ -69,7 +69,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     if (text === undefined) return;
     const { config, problems } = parseWorkspaceConfig(text);
     this.configs.set(folder.uri.toString(), config);
-    this.diagnostics.set(uri, problems.map(toConfigDiagnostic));
+    this.diagnostics.set(uri, problems.map(configProblemToDiagnostic));
   }
 
   dispose(): void {
@@ -89,12 +89,4 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function toConfigDiagnostic(p: ConfigProblem): vscode.Diagnostic {
-  const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, p.endColumn - 1);
-  const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
-  d.source = diagnosticSource;
-  if (p.path) d.code = p.path;
-  return d;
 }
