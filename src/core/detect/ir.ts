@@ -53,7 +53,7 @@ export type Expr =
 export type Decl =
   | { kind: 'value'; value: Node | null; type: Node | null; path: string[]; scope: Node; at: number; dynamic?: boolean }
   | { kind: 'import'; module: string; path: string[]; scope: Node; at: number }
-  | { kind: 'local'; scope: Node; at: number };
+  | { kind: 'local'; scope: Node; at: number; fn?: Node };
 
 /** A declaration of `self.x` / `this.x` (assignment, class field, constructor parameter property). */
 export interface MemberDecl {

@@ -52,7 +52,7 @@ export function recognize(ctx: FileContext, language: Language): Analysis {
     const deps: Span[] = [{ start: c.node.startIndex, end: c.node.endIndex }];
     ctx.deps = deps;
     try {
-      const m = match(ctx, ev, c.callee);
+      const m = match(ctx, ev, c.callee, c.node);
       if (!m) {
         global.push(...deps);
         continue;
@@ -101,7 +101,7 @@ export function recognizeAt(ctx: FileContext, language: Language, start: number,
   const deps: Span[] = [{ start: n.startIndex, end: n.endIndex }];
   ctx.deps = deps;
   try {
-    const m = match(ctx, new SymEvaluator(ctx, sdks), ctx.expr(callee));
+    const m = match(ctx, new SymEvaluator(ctx, sdks), ctx.expr(callee), n);
     if (m?.entry.unlessUsed || (m && m.spec.provider === 'langchain')) return undefined;
     return { site: m ? build(ctx, language, ctx.expr(n) as CallExpr, m) : null, deps };
   } catch {
@@ -140,12 +140,13 @@ function* candidates(ctx: FileContext, words: Set<string>): Generator<Candidate>
   }
 }
 
-function match(ctx: FileContext, ev: SymEvaluator, callee: Expr): Match | null {
+function match(ctx: FileContext, ev: SymEvaluator, callee: Expr, call: Node): Match | null {
   const sym = ev.eval(callee);
-  if (!sym) return null;
+  if (!sym || sym.t === 'fn') return null;
   if (sym.t === 'import') {
     const m = ev.matchModule(sym.module, sym.path);
-    if (!m) return null;
+    // A client from the project's own module (`import { openai } from '@/lib/openai'`).
+    if (!m) return looseMatch(ctx, sym.path, call);
     const entry = m.spec.sites.find((e) => e.from.includes('module') && samePath(e.path, m.rest));
     return entry ? { spec: m.spec, entry, sym } : null;
   }
@@ -153,18 +154,41 @@ function match(ctx: FileContext, ev: SymEvaluator, callee: Expr): Match | null {
     const entry = sym.spec.sites.find((e) => e.from.includes(sym.kind) && samePath(e.path, sym.path));
     return entry ? { spec: sym.spec, entry, sym } : null;
   }
-  return looseMatch(ctx, sym.path);
+  return looseMatch(ctx, sym.path, call);
 }
 
-/** An unresolvable receiver: accept a distinctive SDK path in a file that imports the SDK. */
-function looseMatch(ctx: FileContext, path: string[]): Match | null {
+/** The parameters that mark a request of each shape, for receivers that cannot be resolved. */
+const signatures: Partial<Record<SiteEntry['shape'], string[]>> = {
+  'openai-chat': ['model', 'messages'],
+  'openai-responses': ['model', 'input'],
+  'openai-completions': ['model', 'prompt'],
+  'anthropic-messages': ['model', 'messages', 'max_tokens'],
+  'anthropic-completions': ['model', 'prompt', 'max_tokens_to_sample'],
+  'gemini-generate': ['model', 'contents'],
+  'bedrock-converse': ['modelId', 'messages'],
+  'bedrock-invoke': ['modelId', 'body'],
+};
+
+/**
+ * An unresolvable receiver (a client passed in, or imported from the project's own module):
+ * accept a distinctive SDK path when the file imports that SDK, or when the request carries the
+ * parameters that mark the SDK's request shape (so `db.messages.create({ data })` stays out).
+ */
+function looseMatch(ctx: FileContext, path: string[], call: Node): Match | null {
   let best: Match | null = null;
+  let keys: Set<string> | null = null;
   for (const spec of sdks) {
-    if (!importsSdk(ctx, spec)) continue;
     for (const e of spec.sites) {
       if (!(e.loose ?? e.path.length >= 2) || e.unlessUsed || !e.from.some((f) => f !== 'module')) continue;
       if (e.path.length > path.length || !samePath(e.path, path.slice(path.length - e.path.length))) continue;
-      if (!best || e.path.length > best.entry.path.length) best = { spec, entry: e, sym: null };
+      if (best && e.path.length <= best.entry.path.length) continue;
+      if (!importsSdk(ctx, spec)) {
+        const sig = signatures[e.shape];
+        if (!sig) continue;
+        keys ??= new Set(layerOf(ctx, ctx.expr(call) as CallExpr).props.map((p) => p.key));
+        if (!sig.every((k) => keys?.has(k))) continue;
+      }
+      best = { spec, entry: e, sym: null };
     }
   }
   return best;
@@ -229,7 +253,7 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
     kind: 'call',
     language,
     provider: m.spec.provider,
-    api: m.entry.api,
+    api: m.entry.shape === 'langchain' ? `${modelClass(ctors) ?? 'Runnable'}.${m.entry.api}` : m.entry.api,
     span: call.span,
     anchor: call.callee.span,
     model,
@@ -243,6 +267,13 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
     ...(linked.length ? { linkedFiles: linked } : {}),
   };
   return site;
+}
+
+/** `ChatOpenAI` for `new ChatOpenAI(…).invoke(…)`: LangChain calls are named by the model class. */
+function modelClass(ctors: CallExpr[]): string | null {
+  const first = ctors[0];
+  const name = first ? dottedName(first.callee) : null;
+  return name ? (name.split('.').pop() ?? null) : null;
 }
 
 /** `invoke_model(body=json.dumps({...}))`: the body is the request; Anthropic bodies require a cap. */

@@ -15,7 +15,9 @@ export type Sym =
   | { t: 'import'; module: string; path: string[] }
   | { t: 'obj'; spec: SdkSpec; kind: string; path: string[]; ctors: CallExpr[]; template?: Expr }
   /** A receiver that cannot be resolved (an untyped parameter, a factory in another file). */
-  | { t: 'unknown'; path: string[] };
+  | { t: 'unknown'; path: string[] }
+  /** A function declared in this file: calling it gives what it returns. */
+  | { t: 'fn'; node: Node };
 
 const MAX_DEPTH = 10;
 
@@ -65,6 +67,8 @@ export class SymEvaluator {
         return this.member(e, depth);
       case 'call':
         return this.call(e, depth);
+      case 'other':
+        return /^(arrow_function|function_expression|function|lambda)$/.test(e.node.type) ? { t: 'fn', node: e.node } : null;
       case 'bin':
         if (e.op === '|') return this.pipe(e.left, e.right, depth) ?? this.chainHead(e.left, depth);
         return e.op === '??' || e.op === '||' || e.op === 'or' ? this.eval(e.left, depth + 1) : null;
@@ -78,7 +82,7 @@ export class SymEvaluator {
     if (!r) return { t: 'unknown', path: [] };
     const d = r.decl;
     if (d.kind === 'import') return { t: 'import', module: d.module, path: [...d.path] };
-    if (d.kind === 'local') return null;
+    if (d.kind === 'local') return d.fn ? { t: 'fn', node: d.fn } : null;
     let s: Sym | null = null;
     if (d.value) {
       s = this.eval(this.ctx.expr(d.value), depth + 1);
@@ -100,20 +104,27 @@ export class SymEvaluator {
     return this.construct({ ...base, path: [...base.path, ...rest] }, null);
   }
 
-  private extend(s: Sym, prop: string): Sym {
+  private extend(s: Sym, prop: string): Sym | null {
+    if (s.t === 'fn') return null;
     if (s.t === 'obj' && s.spec.passMembers?.includes(prop)) return s;
     return { ...s, path: [...s.path, prop] } as Sym;
   }
 
   private member(e: Extract<Expr, { k: 'member' }>, depth: number): Sym | null {
     if (e.object.k === 'self') {
+      // What is assigned says more than an annotation (`llm: BaseChatModel` then `this.llm = new ChatAnthropic(…)`).
       const decls = this.ctx.member(e.prop, e.node);
+      let fallback: Sym | null = null;
       for (const d of decls) {
-        let s: Sym | null = null;
-        if (d.value) s = this.eval(this.ctx.expr(d.value), depth + 1);
-        if ((!s || s.t === 'unknown') && d.type) s = this.typed(d.type, depth) ?? s;
+        const s = d.value ? this.eval(this.ctx.expr(d.value), depth + 1) : null;
+        if (s && s.t !== 'unknown') return s;
+        fallback ??= s;
+      }
+      for (const d of decls) {
+        const s = d.type ? this.typed(d.type, depth) : null;
         if (s) return s;
       }
+      if (fallback) return fallback;
       return decls.length && decls.every((d) => d.value) ? null : { t: 'unknown', path: [] };
     }
     const o = this.eval(e.object, depth + 1);
@@ -151,12 +162,35 @@ export class SymEvaluator {
     const s = this.eval(callee, depth + 1);
     if (!s) return null;
     if (s.t === 'unknown') return s;
+    if (s.t === 'fn') return this.returns(s.node, depth);
     return this.construct(s, e);
+  }
+
+  /** What a same-file factory returns: its return annotation, else its first SDK-valued `return`. */
+  private returns(fn: Node, depth: number): Sym | null {
+    const ret = fn.childForFieldName('return_type');
+    const annotated = ret ? this.typed(ret.namedChildren[0] ?? ret, depth) : null;
+    if (annotated) return annotated;
+    const body = fn.childForFieldName('body');
+    if (!body) return null;
+    // `() => new OpenAI()`, `lambda: OpenAI()`
+    if (body.type !== 'statement_block' && body.type !== 'block') {
+      const s = this.eval(this.ctx.expr(body), depth + 1);
+      return s && (s.t === 'obj' || s.t === 'unknown') ? s : null;
+    }
+    let unknown: Sym | null = null;
+    for (const r of body.descendantsOfType('return_statement')) {
+      const v = r?.namedChildren[0];
+      const s = v ? this.eval(this.ctx.expr(v), depth + 1) : null;
+      if (s && s.t === 'obj') return s;
+      if (s && s.t === 'unknown') unknown = s;
+    }
+    return unknown;
   }
 
   /** Applies a call to an SDK value: a constructor, a factory, or a method making a new value. */
   construct(s: Sym, call: CallExpr | null): Sym | null {
-    if (s.t === 'unknown') return s;
+    if (s.t === 'unknown' || s.t === 'fn') return s.t === 'unknown' ? s : null;
     let spec: SdkSpec;
     let from: string;
     let path: string[];

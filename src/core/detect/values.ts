@@ -11,7 +11,7 @@ const MAX_DEPTH = 8;
 export interface Origin {
   /** The value came through a name (a constant) rather than being written in place. */
   viaName: boolean;
-  /** The value is only a default (a parameter default, an environment variable's fallback). */
+  /** The value is only a fallback (an environment variable's default). */
   dynamic: boolean;
 }
 
@@ -20,16 +20,14 @@ export function valueOf(ctx: FileContext, e: Expr, origin?: Origin, depth = 0): 
   if (depth > MAX_DEPTH) return e;
   if (e.k === 'ident') {
     const r = ctx.resolve(e.name, e.node);
-    if (!r || r.decl.kind !== 'value' || !r.decl.value) return e;
+    // A parameter's default is not what every call passes: its value is known only at run time.
+    if (!r || r.decl.kind !== 'value' || !r.decl.value || r.decl.dynamic) return e;
     if (r.decl.path.length) {
       const base = valueOf(ctx, ctx.expr(r.decl.value), origin, depth + 1);
       const p = base.k === 'obj' ? propOf(ctx, base, r.decl.path[0] ?? '') : undefined;
       return p ? valueOf(ctx, p.value, origin, depth + 1) : e;
     }
-    if (origin) {
-      origin.viaName = true;
-      if (r.decl.dynamic) origin.dynamic = true;
-    }
+    if (origin) origin.viaName = true;
     return valueOf(ctx, ctx.expr(r.decl.value), origin, depth + 1);
   }
   if (e.k === 'member' && e.object.k === 'self') {

@@ -13,7 +13,7 @@ describe('detect: LangChain recogniser', () => {
     ].join('\n');
     const [s, ...rest] = await py(src);
     assert.equal(rest.length, 0, 'the constructor is used, so it is not a site of its own');
-    assert.deepEqual([s?.provider, s?.api, s?.model?.id, s?.cap?.param, s?.cap?.value], ['langchain', 'invoke', 'gpt-4o', 'max_tokens', 100]);
+    assert.deepEqual([s?.provider, s?.api, s?.model?.id, s?.cap?.param, s?.cap?.value], ['langchain', 'ChatOpenAI.invoke', 'gpt-4o', 'max_tokens', 100]);
     assert.equal(partText(s!, 'system'), 'You answer {topic} questions.');
     assert.equal(partText(s!, 'user'), '{question}');
     assert.equal(s?.args?.kind, 'kwargs');
@@ -33,7 +33,7 @@ describe('detect: LangChain recogniser', () => {
     assert.deepEqual(
       sites.map((s) => [s.api, s.model?.id, s.cap?.value ?? null]),
       [
-        ['invoke', 'claude-3-5-sonnet-latest', 1024],
+        ['ChatAnthropic.invoke', 'claude-3-5-sonnet-latest', 1024],
         ['init_chat_model', 'openai:gpt-4.1', null],
       ],
     );
@@ -50,7 +50,7 @@ describe('detect: LangChain recogniser', () => {
       "export const e = () => prompt.pipe(model).stream({ style: 'terse', input: 'x' });",
     ].join('\n');
     const [s] = await ts(src);
-    assert.deepEqual([s?.api, s?.model?.id, s?.cap?.param, s?.cap?.value, s?.streaming], ['stream', 'gpt-4o-mini', 'maxTokens', 256, true]);
+    assert.deepEqual([s?.api, s?.model?.id, s?.cap?.param, s?.cap?.value, s?.streaming], ['ChatOpenAI.stream', 'gpt-4o-mini', 'maxTokens', 256, true]);
     assert.equal(partText(s!, 'system'), 'Be {style}');
   });
 });

@@ -62,8 +62,8 @@ describe('detect: Bedrock recogniser', () => {
     assert.deepEqual(
       sites.map((s) => [s.api, s.model?.id, s.cap?.param, s.cap?.value, s.streaming]),
       [
-        ['ConverseStreamCommand', 'amazon.nova-pro-v1:0', 'inferenceConfig.maxTokens', 512, true],
-        ['InvokeModelCommand', 'meta.llama3-8b', 'max_gen_len', 128, false],
+        ['converseStream', 'amazon.nova-pro-v1:0', 'inferenceConfig.maxTokens', 512, true],
+        ['invokeModel', 'meta.llama3-8b', 'max_gen_len', 128, false],
       ],
     );
     assert.equal(partText(sites[1]!, 'prompt'), 'q');

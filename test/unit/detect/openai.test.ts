@@ -124,3 +124,37 @@ describe('detect: OpenAI recogniser', () => {
     assert.equal(v0?.api, 'ChatCompletion.create');
   });
 });
+
+describe('detect: clients from elsewhere', () => {
+  it('a client imported from the project is a site when the request has the SDK shape', async () => {
+    const src = [
+      "import { openai } from '@/lib/openai';",
+      "import { db } from '@/lib/db';",
+      "export const a = () => openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [], max_completion_tokens: 80 });",
+      "export const b = () => db.messages.create({ data: { text: 'x' } });",
+    ].join('\n');
+    const sites = await ts(src);
+    assert.deepEqual(sites.map((s) => [s.api, s.cap?.value]), [['chat.completions.create', 80]]);
+  });
+
+  it('follows same-file factories by their return annotation or return value', async () => {
+    const src = [
+      'from openai import OpenAI',
+      'def get_client() -> OpenAI:',
+      '    return make()',
+      'def other():',
+      '    return OpenAI()',
+      'get_client().chat.completions.create(model="gpt-4o-mini", messages=[])',
+      'other().responses.create(model="gpt-5", input="x")',
+    ].join('\n');
+    assert.deepEqual((await py(src)).map((s) => s.api), ['chat.completions.create', 'responses.create']);
+    const js = "import OpenAI from 'openai';\nconst client = () => new OpenAI();\nclient().chat.completions.create({ model: 'gpt-4o', messages: [] });";
+    assert.equal((await ts(js)).length, 1);
+  });
+
+  it('a parameter default is not a known model (it is only known at run time)', async () => {
+    const src = ['from anthropic import Anthropic', 'class W:', '    def __init__(self, model: str = "claude-sonnet-4-5"):', '        self.model = model', '        self.c = Anthropic()', '    def go(self):', '        self.c.messages.create(model=self.model, max_tokens=5, messages=[])'].join('\n');
+    const [s] = await py(src);
+    assert.equal(s?.model, null);
+  });
+});

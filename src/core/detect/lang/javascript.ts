@@ -250,8 +250,9 @@ function declarationAt(id: Node): Decl | null {
       return { kind: 'value', value: null, type: null, path: [], scope: fn, at, dynamic: true };
     }
     case 'function_declaration':
-    case 'class_declaration':
     case 'generator_function_declaration':
+      return field(p, 'name')?.equals(id) ? { kind: 'local', scope: scopeOf(p), at, fn: p } : null;
+    case 'class_declaration':
       return field(p, 'name')?.equals(id) ? { kind: 'local', scope: scopeOf(p), at } : null;
     case 'catch_clause':
     case 'for_in_statement':

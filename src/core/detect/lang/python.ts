@@ -226,6 +226,7 @@ function declarationAt(id: Node): Decl | null {
     case 'lambda_parameters':
       return { kind: 'value', value: null, type: null, path: [], scope: p.parent ?? p, at, dynamic: true };
     case 'function_definition':
+      return field(p, 'name')?.equals(id) ? { kind: 'local', scope: scopeOf(p), at, fn: p } : null;
     case 'class_definition':
       return field(p, 'name')?.equals(id) ? { kind: 'local', scope: scopeOf(p), at } : null;
     case 'for_statement':

@@ -7,8 +7,10 @@ function py(name: string, shape: SiteEntry['shape'], streaming = false): SiteEnt
   return { from: ['client'], path: [name], api: name, shape, loose: true, ...(streaming ? { streaming } : {}) };
 }
 
+/** A JS v3 command object; the API is named by its operation, as in the AWS docs (`converseStream`). */
 function cmd(name: string, shape: SiteEntry['shape'], streaming = false): SiteEntry {
-  return { from: ['module'], path: [name], api: name, shape, ...(streaming ? { streaming } : {}) };
+  const op = name.replace(/Command$/, '');
+  return { from: ['module'], path: [name], api: op.charAt(0).toLowerCase() + op.slice(1), shape, ...(streaming ? { streaming } : {}) };
 }
 
 export const bedrock: SdkSpec = {

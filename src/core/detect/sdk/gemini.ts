@@ -14,6 +14,7 @@ export const gemini: SdkSpec = {
     { from: 'module', path: ['Client'], to: 'client' },
     { from: 'module', path: ['GoogleGenAI'], to: 'client' },
     { from: 'client', path: ['chats', 'create'], to: 'chat' },
+    { from: 'client', path: ['aio', 'chats', 'create'], to: 'chat' },
     // Legacy: a model object carries the model name and its generation config.
     { from: 'module', path: ['GenerativeModel'], to: 'model' },
     { from: 'module', path: ['GoogleGenerativeAI'], to: 'legacyClient' },
@@ -21,12 +22,13 @@ export const gemini: SdkSpec = {
     { from: 'model', path: ['start_chat'], to: 'legacyChat', keep: true },
     { from: 'model', path: ['startChat'], to: 'legacyChat', keep: true },
   ],
-  passMembers: ['aio'],
   sites: [
     { from: ['client'], path: ['models', 'generate_content'], api: 'models.generate_content', shape: 'gemini-generate' },
     { from: ['client'], path: ['models', 'generate_content_stream'], api: 'models.generate_content_stream', shape: 'gemini-generate', streaming: true },
     { from: ['client'], path: ['models', 'generateContent'], api: 'models.generateContent', shape: 'gemini-generate' },
     { from: ['client'], path: ['models', 'generateContentStream'], api: 'models.generateContentStream', shape: 'gemini-generate', streaming: true },
+    { from: ['client'], path: ['aio', 'models', 'generate_content'], api: 'aio.models.generate_content', shape: 'gemini-generate' },
+    { from: ['client'], path: ['aio', 'models', 'generate_content_stream'], api: 'aio.models.generate_content_stream', shape: 'gemini-generate', streaming: true },
     { from: ['chat'], path: ['send_message'], api: 'chats.send_message', shape: 'gemini-chat' },
     { from: ['chat'], path: ['send_message_stream'], api: 'chats.send_message_stream', shape: 'gemini-chat', streaming: true },
     { from: ['chat'], path: ['sendMessage'], api: 'chats.sendMessage', shape: 'gemini-chat' },
