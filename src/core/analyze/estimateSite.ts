@@ -8,7 +8,7 @@ import { expectedOutputTokens, fallbackModel, placeholderTokens, resolveVolume, 
 import { costOfCall, timesCalls } from '../estimate';
 import type { CostBreakdown, PartEstimate, PromptPart, Site, SiteEstimate, SlotEstimate } from '../model';
 import type { ModelPrice } from '../pricing';
-import { messageFraming } from '../tokens';
+import { messageFraming, type Tokenizer } from '../tokens';
 import { cachingMode, minCacheableTokens, sdkDefaultCap } from '../rules/providerFacts';
 import type { AnalysisContext } from './context';
 import { cachedCounter, lookupModel } from './memo';
@@ -74,15 +74,18 @@ export function effectiveCap(site: Site, model: ResolvedModel): number | null {
   return model.price?.maxOutputTokens ?? null;
 }
 
-/**
- * Estimates one site. `id` comes from {@link siteIds}; `text` is the file the site was found in
- * (for its volume annotation).
- */
-export function estimateSite(file: string, text: string, site: Site, id: string, ctx: AnalysisContext): SiteEstimate {
-  const model = resolveModel(site, ctx);
-  const tokenizer = ctx.tokenizers.forModel(model.price?.id ?? model.rawId, model.price?.tokenizer);
-  const count = cachedCounter(tokenizer);
+/** The input side of a call: tokens per part, framing, the range placeholders open, exactness. */
+interface InputCount {
+  parts: PartEstimate[];
+  /** Literal text and framing only: the static lower bound. */
+  min: number;
+  /** With every slot at its estimated size: the figure priced. */
+  total: number;
+  exact: boolean;
+}
 
+function countInput(site: Site, model: ResolvedModel, tokenizer: Tokenizer, ctx: AnalysisContext): InputCount {
+  const count = cachedCounter(tokenizer);
   const counted = site.parts.map((p) => countPart(p, count, ctx));
   const parts = counted.map((c) => c.part);
   const toolParts = site.parts.filter((p) => p.role === 'tools').length;
@@ -90,40 +93,50 @@ export function estimateSite(file: string, text: string, site: Site, id: string,
     site.parts.length === 0
       ? { tokens: 0, exact: true }
       : messageFraming(model.price?.provider ?? site.provider, { messages: site.parts.length - toolParts, tools: toolParts });
-  const literal = counted.reduce((a, c) => a + c.literal, 0) + framing.tokens;
-  const withSlots = parts.reduce((a, p) => a + p.tokens, 0) + framing.tokens;
-  const hasSlots = parts.some((p) => p.slots.length > 0);
-  const hasUnresolved = parts.some((p) => p.unresolved);
+  const literal = counted.reduce((a, c) => a + c.literal, 0);
+  const slotted = parts.some((p) => p.slots.length > 0 || p.unresolved);
+  return {
+    parts,
+    min: literal + framing.tokens,
+    total: parts.reduce((a, p) => a + p.tokens, 0) + framing.tokens,
+    exact: tokenizer.exact && framing.exact && !slotted,
+  };
+}
+
+/**
+ * Estimates one site. `id` comes from {@link siteIds}; `text` is the file the site was found in
+ * (for its volume annotation).
+ */
+export function estimateSite(file: string, text: string, site: Site, id: string, ctx: AnalysisContext): SiteEstimate {
+  const model = resolveModel(site, ctx);
+  const price = model.price;
+  const tokenizer = ctx.tokenizers.forModel(price?.id ?? model.rawId, price?.tokenizer);
+  const input = countInput(site, model, tokenizer, ctx);
 
   const cap = effectiveCap(site, model);
   const wanted = site.expectedOutput ?? expectedOutputTokens(ctx.workspace, ctx.settings) + thinkingBudget(site);
   const expected = cap === null ? wanted : Math.min(wanted, cap);
-
-  const price = model.price;
-  const costPerCall = price ? breakdown(price, withSlots, expected) : null;
-  const worstCasePerCall = price && cap !== null ? breakdown(price, withSlots, cap) : null;
+  const costPerCall = price ? breakdown(price, input.total, expected) : null;
 
   const annotation = volumeAnnotationNear(text, site.span.start);
   const volume = resolveVolume({ file, siteId: id, annotation }, ctx.workspace, ctx.settings);
-  const monthlyCost = costPerCall ? timesCalls(costPerCall.total, volume.callsPerMonth) : null;
-
-  const layout = prefixLayout(site, count, tokenizer.encoding);
+  const layout = prefixLayout(site, cachedCounter(tokenizer), tokenizer.encoding);
   return {
     id,
     file,
     site,
     resolvedModel: price?.id ?? null,
     encoding: tokenizer.encoding,
-    inputTokens: withSlots,
-    inputTokensExact: tokenizer.exact && framing.exact && !hasSlots && !hasUnresolved,
-    inputTokensRange: { min: literal, max: withSlots },
-    parts,
+    inputTokens: input.total,
+    inputTokensExact: input.exact,
+    inputTokensRange: { min: input.min, max: input.total },
+    parts: input.parts,
     outputTokensCap: cap,
     outputTokensExpected: expected,
     costPerCall,
-    worstCasePerCall,
+    worstCasePerCall: price && cap !== null ? breakdown(price, input.total, cap) : null,
     volume,
-    monthlyCost,
+    monthlyCost: costPerCall ? timesCalls(costPerCall.total, volume.callsPerMonth) : null,
     cache: { eligibleTokens: layout.stableTokens, used: cacheUsed(site, price, layout.stableTokens) },
     findings: [],
   };
