@@ -41,6 +41,7 @@ export class Analysis implements vscode.Disposable {
     private readonly settings: SettingsStore,
     private readonly workspace: WorkspaceConfigStore,
     private readonly idle: IdleTracker,
+    private readonly log: (line: string) => void = () => undefined,
   ) {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -83,6 +84,7 @@ export class Analysis implements vscode.Disposable {
       return result;
     })();
     entry.estimates = p;
+    p.catch((e: unknown) => this.log(`analysis of ${relativePath(doc.uri)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
     return this.idle.track(p).then((r) => r.value);
   }
 

@@ -72,7 +72,7 @@ export class DiagnosticsFeature implements vscode.Disposable {
     try {
       estimates = await this.analysis.estimates(doc);
     } catch {
-      return; // a document that cannot be analysed has no findings; the output channel has the error
+      return; // a document that cannot be analysed has no findings; Analysis logged why
     }
     if (doc.isClosed) return;
     this.collection.set(doc.uri, findingsToShow(estimates).map((s) => toDiagnostic(doc, s.finding, s.est.id)));

@@ -30,7 +30,7 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
   const workspace = new WorkspaceConfigStore();
   const idle = new IdleTracker();
   const engine = new Engine(extensionAssets(context.extensionUri), (line) => output.appendLine(line));
-  const analysis = new Analysis(engine, settings, workspace, idle);
+  const analysis = new Analysis(engine, settings, workspace, idle, (line) => output.appendLine(line));
   const deps = { analysis, engine, settings, workspace };
   const sel = documentSelector;
 
