@@ -62,8 +62,7 @@ export function ruleSeverity(id: RuleId, ws: WorkspaceConfig, settings?: Setting
  * syntax and findings suppressed by a `promptmeter-ignore` comment are dropped.
  */
 export function runRules(est: SiteEstimate, ctx: AnalysisContext, text?: string): Finding[] {
-  const rawId = est.resolvedModel ?? est.site.model?.id;
-  const model = rawId ? lookupModel(ctx.prices, rawId) : null;
+  const model = est.resolvedModel ? lookupModel(ctx.prices, est.resolvedModel) : null;
   const out: Finding[] = [];
   for (const rule of rules) {
     const severity = ruleSeverity(rule.id, ctx.workspace, ctx.settings);
