@@ -67,6 +67,17 @@ interface Cached {
 
 /** How long the extension host may be kept busy before the scan yields to other work. */
 const SLICE_MS = 15;
+/** Files whose stat and read are in flight ahead of the one being analysed. */
+const READ_AHEAD = 8;
+
+/** A file's I/O done: the cached result still valid, or the bytes to analyse, or why not. */
+interface Prepared {
+  key: string;
+  hit?: Cached;
+  dirty?: vscode.TextDocument;
+  bytes?: Uint8Array;
+  error?: string;
+}
 
 export class WorkspaceScanner implements vscode.Disposable {
   private readonly cache = new Map<string, Cached>();
@@ -96,10 +107,17 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
     const stats: ScanStats = { files: listed.length, analysed: 0, reused: 0, errors: 0, ms: 0, listMs: Date.now() - t0 };
     const files: ScannedFile[] = [];
+    // Stats and reads are round trips (to a remote or virtual file system): keep a few in flight
+    // ahead of the analysis, which runs one file at a time on the extension host.
+    const ahead: Promise<Prepared>[] = [];
+    const prepared = (i: number) => (ahead[i] ??= this.prepare(listed[i]!.uri));
     let slice = Date.now();
-    for (const f of listed) {
+    for (let i = 0; i < listed.length; i++) {
       if (token.isCancellationRequested) break;
-      const r = await this.file(f.root, f.path, f.uri, settings, stats);
+      for (let j = i + 1; j < Math.min(listed.length, i + READ_AHEAD); j++) void prepared(j);
+      const f = listed[i]!;
+      const r = await this.file(f.root, f.path, f.uri, await prepared(i), settings, stats);
+      delete ahead[i]; // the bytes are not needed any more
       if (r.error) stats.errors++;
       files.push({ root: f.root, path: f.path, uri: f.uri, ...r });
       progress(files.length, listed.length);
@@ -112,21 +130,40 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { files, stats, cancelled: token.isCancellationRequested };
   }
 
-  private async file(root: ScanRoot, path: string, uri: vscode.Uri, settings: Settings, stats: ScanStats): Promise<Omit<Cached, 'key'>> {
+  /** The I/O part of a file: its key, and its bytes unless the cached result still holds. Never rejects. */
+  private async prepare(uri: vscode.Uri): Promise<Prepared> {
     const id = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
     try {
       // An unsaved editor is the truth for its file; a saved one equals the disk.
       const dirty = open?.isDirty ? open : undefined;
-      const key = dirty ? `v${dirty.version}` : await statKey(uri);
+      if (dirty) return { key: `v${dirty.version}`, dirty };
+      const stat = await vscode.workspace.fs.stat(uri);
+      const key = `${stat.mtime}:${stat.size}`;
       const hit = this.cache.get(id);
-      if (hit && hit.key === key && (await unchanged(hit.linked))) {
-        stats.reused++;
-        return hit;
-      }
-      stats.analysed++;
-      const result = dirty && root.inWorkspace && this.analysis.handles(dirty) ? await this.fromEditor(dirty) : await this.fromFile(root, path, uri, settings, key, dirty);
-      this.cache.set(id, { key, ...result });
+      if (hit && hit.key === key && (await unchanged(hit.linked))) return { key, hit };
+      const big = sizeSkipReason(stat.size);
+      if (big) return { key, error: big };
+      return { key, bytes: await vscode.workspace.fs.readFile(uri) };
+    } catch (e) {
+      return { key: '', error: `cannot read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  private async file(root: ScanRoot, path: string, uri: vscode.Uri, p: Prepared, settings: Settings, stats: ScanStats): Promise<Omit<Cached, 'key'>> {
+    const id = uri.toString();
+    if (p.hit) {
+      stats.reused++;
+      return p.hit;
+    }
+    stats.analysed++;
+    try {
+      const result = p.error
+        ? skipped(p.error)
+        : p.dirty && root.inWorkspace && this.analysis.handles(p.dirty)
+          ? await this.fromEditor(p.dirty)
+          : await this.fromText(root, path, uri, p.dirty ? new TextEncoder().encode(p.dirty.getText()) : p.bytes!, settings);
+      if (p.key) this.cache.set(id, { key: p.key, ...result });
       return result;
     } catch (e) {
       this.cache.delete(id);
@@ -140,14 +177,10 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { estimates, lines: estimates.length ? new LineIndex(doc.getText()) : undefined, error: null, linked: [] };
   }
 
-  private async fromFile(root: ScanRoot, path: string, uri: vscode.Uri, settings: Settings, key: string, doc?: vscode.TextDocument): Promise<Omit<Cached, 'key'>> {
-    const size = Number(key.split(':')[1]);
-    const big = Number.isFinite(size) ? sizeSkipReason(size) : null;
-    if (big) return skipped(big);
-    const bytes = doc ? new TextEncoder().encode(doc.getText()) : await vscode.workspace.fs.readFile(uri);
+  private async fromText(root: ScanRoot, path: string, uri: vscode.Uri, bytes: Uint8Array, settings: Settings): Promise<Omit<Cached, 'key'>> {
     const binary = textSkipReason(bytes, null);
     if (binary) return skipped(binary);
-    const text = doc ? doc.getText() : new TextDecoder('utf-8').decode(bytes);
+    const text = new TextDecoder('utf-8').decode(bytes);
     const skip = textSkipReason(bytes, text);
     if (skip) return skipped(skip);
 
