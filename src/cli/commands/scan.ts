@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderCsv, renderHtml, renderMarkdown, renderSarif, type ScanReport } from '../../core/report';
+import { formatDollars, renderCsv, renderHtml, renderMarkdown, renderSarif, type ScanReport } from '../../core/report';
 import { parseArgs, stringFlag, type ParsedArgs } from '../args';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
@@ -75,6 +75,10 @@ export async function scan(args: string[], io: CliIO): Promise<number> {
   const dir = folderArg(p, io, 'scan');
   const config = stringFlag(p, 'config');
   const outcome = await scanDirectory(dir, config ? { configPath: resolve(io.cwd, config) } : {});
-  emit(render(toReport(outcome), format, dir), p, io);
+  const report = toReport(outcome);
+  emit(render(report, format, dir), p, io);
+  const t = report.totals;
+  const skipped = outcome.errors.length ? `, ${outcome.errors.length} not analysed` : '';
+  io.stderr(`promptmeter scan: ${t.sites} ${t.sites === 1 ? 'site' : 'sites'}, ${formatDollars(t.monthlyCost)}/month${t.unpricedSites ? ` (+${t.unpricedSites} unpriced)` : ''}${skipped}\n`);
   return 0;
 }

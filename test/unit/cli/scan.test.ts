@@ -23,6 +23,8 @@ describe('promptmeter scan', function () {
     const r = await runCli(['scan', root], '/');
     assert.equal(r.code, 0, r.stderr);
     report = JSON.parse(r.stdout);
+    // standard output is the report alone; the summary goes to standard error
+    assert.match(r.stderr, /^promptmeter scan: \d+ sites, \$[\d.,]+\/month, 3 not analysed\n$/);
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
