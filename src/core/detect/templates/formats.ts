@@ -123,7 +123,9 @@ export function readPromptYaml(text: string): Site {
     site.model = { id, span: at >= 0 ? { start: model.span.start + at, end: model.span.start + at + id.length } : model.span, origin: 'front-matter' };
     site.provider = PROVIDER_BY_VENDOR[vendor] ?? providerOfModel(id);
   }
-  site.cap = capFrom(y, ['modelParameters'], ['max_completion_tokens', 'max_tokens', 'max_output_tokens']);
+  // `gh models` reads `modelParameters.maxTokens` (pkg/prompt/prompt.go); snake_case spellings
+  // appear in hand-written files and are sent through as well.
+  site.cap = capFrom(y, ['modelParameters'], ['maxTokens', 'maxCompletionTokens', 'max_completion_tokens', 'max_tokens', 'max_output_tokens']);
   site.args = yamlArgs(y, ['modelParameters']);
   const messages = nodeAt(y, ['messages']);
   if (messages && isSeq(messages)) {

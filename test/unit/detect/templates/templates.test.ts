@@ -101,6 +101,13 @@ describe('template files', () => {
     assert.equal(textOf(site.parts[1]!.segments), 'Title: <title>\nDiff: <diff>\n');
   });
 
+  it('reads the GitHub Models cap as gh models spells it: modelParameters.maxTokens', () => {
+    const text = ['model: openai/gpt-4o-mini', 'modelParameters:', '  maxTokens: 120', 'messages:', '  - role: user', '    content: hi'].join('\n');
+    const site = must(detectTemplate('classify.prompt.yml', text));
+    assert.deepEqual({ param: site.cap?.param, value: site.cap?.value }, { param: 'maxTokens', value: 120 });
+    assert.equal(at(text, site.cap?.span), 'maxTokens: 120');
+  });
+
   it('reads a VS Code .prompt.md: display-name model, ${input:x} variables, no cap', () => {
     const text = ['---', "mode: 'agent'", 'model: Claude Sonnet 4 (copilot)', '---', 'Review ${file} for ${input:concern:security issues}.'].join('\n');
     const site = must(detectTemplate('.github/prompts/review.prompt.md', text));
