@@ -163,6 +163,18 @@ export function insertParameter(text: string, args: ArgsContainer, language: Lan
   return appendEntry(text, args, syntax, entry(syntax, outer, value, quote));
 }
 
+/**
+ * The edit that rewrites an argument already written (`max_tokens=None`) as `key = value` in the
+ * same place and syntax, or null when the argument is not the container's own.
+ */
+export function replaceParameter(text: string, args: ArgsContainer, language: Language, prop: ArgProperty, key: string, value: string): TextEdit | null {
+  if (prop.span.start < args.span.start || prop.span.end > args.span.end) return null;
+  const syntax = syntaxOf(args, language);
+  const written = text[prop.span.start];
+  const quote = written === "'" || written === '"' ? written : dictQuote(text, args.properties);
+  return { span: prop.span, newText: entry(syntax, key, value, quote) };
+}
+
 function appendEntry(text: string, args: ArgsContainer, syntax: Syntax, item: string): TextEdit[] | null {
   // Properties merged in from a spread or `**params` stand elsewhere in the file: only the
   // container's own ones show where the next one goes.

@@ -4,8 +4,8 @@
  * `max_tokens` is required. The fix writes the SDK's own parameter in the file's syntax.
  */
 import { timesCalls } from '../estimate';
-import type { Fix } from '../model';
-import { insertParameter, insertYamlBlockAfter } from './edits';
+import type { Fix, TextEdit } from '../model';
+import { insertParameter, insertYamlBlockAfter, replaceParameter } from './edits';
 import { tokens, usd } from './format';
 import { capIsRequired, capParamPath, reasonsBeforeAnswering, sdkDefaultCap, suggestedCap } from './providerFacts';
 import type { Draft, Rule, RuleInput } from './rule';
@@ -16,6 +16,21 @@ import type { Draft, Rule, RuleInput } from './rule';
  */
 const TEMPLATE_BLOCK: Readonly<Record<string, string>> = { 'prompt.yml': 'modelParameters', dotprompt: 'config' };
 
+/** Spellings of an output cap across SDKs, for a cap written as `None` / `null` / `undefined`. */
+const CAP_NAMES = new Set(['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens']);
+
+/**
+ * A cap argument written with no value (`max_tokens=None`) is where the cap belongs: the fix
+ * rewrites it rather than adding a second cap beside it.
+ */
+function replaceNullCap(text: string, site: RuleInput['est']['site'], path: readonly string[], value: string): TextEdit[] | null {
+  if (path.length !== 1 || !site.args) return null;
+  const prop = site.args.properties.find((p) => CAP_NAMES.has(p.name.replace(/^["']|["']$/g, '')));
+  if (!prop || !/^(?:None|null|undefined)$/.test(text.slice(prop.valueSpan.start, prop.valueSpan.end).trim())) return null;
+  const edit = replaceParameter(text, site.args, site.language, prop, path[0]!, value);
+  return edit ? [edit] : null;
+}
+
 function fixes({ est, model, text }: RuleInput): Fix[] {
   const site = est.site;
   const path = capParamPath(site);
@@ -23,7 +38,7 @@ function fixes({ est, model, text }: RuleInput): Fix[] {
   const reasoning = site.reasoning !== undefined || reasonsBeforeAnswering(model?.id ?? site.model?.id ?? null);
   const value = suggestedCap(est.outputTokensExpected, model?.maxOutputTokens ?? null, reasoning);
   const param = path[path.length - 1]!;
-  let edits = site.args ? insertParameter(text, site.args, site.language, path, String(value)) : null;
+  let edits = site.args ? (replaceNullCap(text, site, path, String(value)) ?? insertParameter(text, site.args, site.language, path, String(value))) : null;
   const block = TEMPLATE_BLOCK[site.api];
   if (!site.args && site.kind === 'template' && block && site.model?.span) {
     const edit = insertYamlBlockAfter(text, site.model.span.start, block, param, String(value));

@@ -186,6 +186,22 @@ describe('PM001 missing-output-cap', () => {
     );
   });
 
+  it('rewrites a cap written as None in place instead of adding a second cap', () => {
+    const py = 'client.chat.completions.create(model="gpt-test", messages=msgs, max_tokens=None)\n';
+    const s = site(py, {
+      language: 'python',
+      provider: 'openai',
+      api: 'chat.completions.create',
+      model: { id: 'gpt-test', origin: 'literal' },
+      args: args('kwargs', spanFromTo(py, '(', ')'), [
+        prop(py, 'model', 'model="gpt-test"', '"gpt'),
+        prop(py, 'messages', 'messages=msgs', 'msgs'),
+        prop(py, 'max_tokens', 'max_tokens=None', 'None'),
+      ]),
+    });
+    assert.equal(fixed(py, s), 'client.chat.completions.create(model="gpt-test", messages=msgs, max_completion_tokens=1024)\n');
+  });
+
   it('adds the whole modelParameters / config block to a template that has none', () => {
     const yml = 'name: Explain error\nmodel: openai/gpt-test\nmessages:\n  - role: user\n    content: "Explain {{error}}"\n';
     const s = detectTemplate('prompts/explain.prompt.yml', yml)!;
