@@ -11,10 +11,8 @@ import type { DetectInput } from './types';
 export interface Resolved {
   decl: Decl;
   node: Node;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** The declaration's range, computed on first need (climbing the tree is not free). */
+  range?: Span;
 }
 
 /** The range a declaration covers: its name through its value (or its type). */
@@ -33,9 +31,9 @@ function declRange(r: Resolved): Span {
 }
 
 export class FileContext {
-  private readonly occ = new Map<string, number[]>();
+  private words: Map<string, number[]> | null = null;
   private readonly decls = new Map<string, Resolved[]>();
-  private readonly members = new Map<string, Array<MemberDecl & { node: Node }>>();
+  private readonly members = new Map<string, Array<MemberDecl & { node: Node; range?: Span }>>();
   private readonly exprs = new Map<number, Expr>();
   /** Files read by the site being built (reset per site). */
   linked: string[] = [];
@@ -53,15 +51,39 @@ export class FileContext {
 
   /** Start offsets of `name` as a whole word. */
   occurrences(name: string): number[] {
-    let hits = this.occ.get(name);
-    if (!hits) {
-      hits = [];
-      const word = this.lang.id === 'js' ? '[\\w$]' : '\\w';
-      const re = new RegExp(`(?<!${word})${escapeRe(name)}(?!${word})`, 'g');
-      for (let m = re.exec(this.text); m; m = re.exec(this.text)) hits.push(m.index);
-      this.occ.set(name, hits);
+    if (!this.words) {
+      // One pass over the text indexes every word; each later lookup is a map read.
+      this.words = new Map();
+      const re = this.lang.id === 'js' ? /[\w$]+/g : /\w+/g;
+      for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+        const list = this.words.get(m[0]);
+        if (list) list.push(m.index);
+        else this.words.set(m[0], [m.index]);
+      }
     }
-    return hits;
+    return this.words.get(name) ?? [];
+  }
+
+  /** The first character after `pos` that is not white space ('' at the end). */
+  nextChar(pos: number): string {
+    let i = pos;
+    while (i < this.text.length && /\s/.test(this.text[i] as string)) i++;
+    return this.text.slice(i, i + 2);
+  }
+
+  /**
+   * Whether the name ending at `end` can stand where a name is declared or aliased: a name
+   * followed by `.`, `(`, `[` or `==` is a use, which saves asking the tree about most occurrences.
+   */
+  mayDeclare(end: number): boolean {
+    const c = this.nextChar(end);
+    return !(c.startsWith('.') || c.startsWith('(') || c.startsWith('[') || c.startsWith('`') || c === '==' || c === '?.');
+  }
+
+  /** Whether the name ending at `end` can be a callee (`f(`, `f<T>(`, `f!(`, `f?.(`, tagged `f\``). */
+  mayCall(end: number): boolean {
+    const c = this.nextChar(end);
+    return c.startsWith('(') || c.startsWith('<') || c.startsWith('!') || c === '?.' || c.startsWith('`');
   }
 
   /** The smallest named node covering `[start, end)`. */
@@ -84,6 +106,7 @@ export class FileContext {
     if (!out) {
       out = [];
       for (const at of this.occurrences(name)) {
+        if (!this.mayDeclare(at + name.length)) continue;
         const n = this.nodeAt(at, at + name.length);
         if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
         const d = this.lang.declarationAt(n);
@@ -101,7 +124,7 @@ export class FileContext {
   resolve(name: string, use: Node): Resolved | null {
     const best = this.pick(name, use);
     this.lookedUp.add(name);
-    if (best && this.deps) this.deps.push(declRange(best));
+    if (best && this.deps) this.deps.push((best.range ??= declRange(best)));
     return best;
   }
 
@@ -132,11 +155,12 @@ export class FileContext {
   }
 
   /** Declarations of `self.prop` / `this.prop`, those of the class enclosing `use` first. */
-  member(prop: string, use: Node): Array<MemberDecl & { node: Node }> {
+  member(prop: string, use: Node): Array<MemberDecl & { node: Node; range?: Span }> {
     let all = this.members.get(prop);
     if (!all) {
       all = [];
       for (const at of this.occurrences(prop)) {
+        if (!this.mayDeclare(at + prop.length)) continue;
         const n = this.nodeAt(at, at + prop.length);
         if (!n || n.startIndex !== at || n.endIndex !== at + prop.length) continue;
         const d = this.lang.memberDeclarationAt(n);
@@ -144,14 +168,22 @@ export class FileContext {
       }
       this.members.set(prop, all);
     }
-    const cls = this.lang.classOf(use);
-    const own = cls ? all.filter((d) => d.owner && d.owner.startIndex === cls.startIndex) : [];
+    // The declarations in the innermost class around the use, found by ranges (no tree climbing).
+    let inner: Node | null = null;
+    for (const d of all) {
+      const o = d.owner;
+      if (o && o.startIndex <= use.startIndex && use.endIndex <= o.endIndex && (!inner || o.endIndex - o.startIndex < inner.endIndex - inner.startIndex)) inner = o;
+    }
+    const own = inner ? all.filter((d) => d.owner && d.owner.startIndex === inner.startIndex) : [];
     const out = own.length ? own : all;
     this.lookedUp.add(prop);
     if (this.deps) {
       for (const d of out) {
-        const p = d.node.parent ?? d.node;
-        this.deps.push({ start: Math.min(p.startIndex, d.value?.startIndex ?? Infinity), end: Math.max(p.endIndex, d.value?.endIndex ?? 0) });
+        if (!d.range) {
+          const p = d.node.parent ?? d.node;
+          d.range = { start: Math.min(p.startIndex, d.value?.startIndex ?? Infinity), end: Math.max(p.endIndex, d.value?.endIndex ?? 0) };
+        }
+        this.deps.push(d.range);
       }
     }
     return out;

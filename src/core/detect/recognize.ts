@@ -120,9 +120,11 @@ function* candidates(ctx: FileContext, words: Set<string>): Generator<Candidate>
     const name = queue[i] as string;
     words.add(name);
     for (const at of ctx.occurrences(name)) {
+      const call = ctx.mayCall(at + name.length);
+      if (!call && !ctx.mayDeclare(at + name.length)) continue;
       const n = ctx.nodeAt(at, at + name.length);
       if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
-      const callNode = ctx.lang.callOfCalleeName(n);
+      const callNode = call ? ctx.lang.callOfCalleeName(n) : null;
       if (!callNode) {
         const alias = ctx.lang.aliasAt(n);
         if (alias && !queued.has(alias)) {
