@@ -30,8 +30,11 @@ function declRange(r: Resolved): Span {
   return /import/.test(stmt.type) ? { start: stmt.startIndex, end: stmt.endIndex } : { start: from.startIndex, end: from.endIndex };
 }
 
+const SCANS_BEFORE_INDEX = 12;
+
 export class FileContext {
   private words: Map<string, number[]> | null = null;
+  private readonly scanned = new Map<string, number[]>();
   private readonly decls = new Map<string, Resolved[]>();
   private readonly members = new Map<string, Array<MemberDecl & { node: Node; range?: Span }>>();
   private readonly exprs = new Map<number, Expr>();
@@ -49,10 +52,15 @@ export class FileContext {
     readonly input: DetectInput,
   ) {}
 
-  /** Start offsets of `name` as a whole word. */
+  /**
+   * Start offsets of `name` as a whole word. The first few names are found by a scan each (an
+   * edit that re-reads one site needs only its own names); past that one pass indexes every word.
+   */
   occurrences(name: string): number[] {
-    if (!this.words) {
-      // One pass over the text indexes every word; each later lookup is a map read.
+    if (this.words) return this.words.get(name) ?? [];
+    let hits = this.scanned.get(name);
+    if (hits) return hits;
+    if (this.scanned.size >= SCANS_BEFORE_INDEX) {
       this.words = new Map();
       const re = this.lang.id === 'js' ? /[\w$]+/g : /\w+/g;
       for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
@@ -60,8 +68,14 @@ export class FileContext {
         if (list) list.push(m.index);
         else this.words.set(m[0], [m.index]);
       }
+      return this.words.get(name) ?? [];
     }
-    return this.words.get(name) ?? [];
+    hits = [];
+    const w = this.lang.id === 'js' ? '[\\w$]' : '\\w';
+    const re = new RegExp(`(?<!${w})${name.replace(/[$]/g, '\\$&')}(?!${w})`, 'g');
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) hits.push(m.index);
+    this.scanned.set(name, hits);
+    return hits;
   }
 
   /** The first character after `pos` that is not white space ('' at the end). */
