@@ -158,3 +158,18 @@ describe('detect: clients from elsewhere', () => {
     assert.equal(s?.model, null);
   });
 });
+
+describe('detect: pass-through members', () => {
+  it('with_raw_response, with_options and withOptions keep the client', async () => {
+    const src = [
+      'from openai import OpenAI',
+      'c = OpenAI()',
+      'c.with_raw_response.chat.completions.create(model="gpt-4o", messages=[])',
+      'c.with_options(timeout=5).responses.create(model="gpt-5", input="x")',
+      'c.beta.chat.completions.parse(model="gpt-4o", messages=[], response_format=X)',
+    ].join('\n');
+    assert.deepEqual((await py(src)).map((s) => s.api), ['chat.completions.create', 'responses.create', 'beta.chat.completions.parse']);
+    const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nawait c.withOptions({ timeout: 5 }).chat.completions.create({ model: 'gpt-4o', messages: [] }).withResponse();";
+    assert.deepEqual((await ts(js)).map((s) => s.api), ['chat.completions.create']);
+  });
+});
