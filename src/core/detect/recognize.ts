@@ -208,7 +208,7 @@ function importsSdk(ctx: FileContext, spec: SdkSpec): boolean {
       const q = mod.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
       const re =
         ctx.lang.id === 'python'
-          ? new RegExp(`^\\s*(from\\s+${q}(\\.\\w+)*\\s+import|import\\s+${q}\\b)`, 'm')
+          ? new RegExp(`^\\s*(from\\s+${q}(\\.\\w+)*\\s+import|import\\s+([\\w.]+(\\s+as\\s+\\w+)?\\s*,\\s*)*${q}\\b)`, 'm')
           : new RegExp(`(from|require\\(|import\\()\\s*['"\`]${q}(/[^'"\`]*)?['"\`]`);
       return re.test(ctx.text);
     });

@@ -69,3 +69,14 @@ describe('detect: Bedrock recogniser', () => {
     assert.equal(partText(sites[1]!, 'prompt'), 'q');
   });
 });
+
+describe('detect: loose matching needs the SDK imported', () => {
+  it('an untyped bedrock client is a site in a file that imports boto3 among other modules', async () => {
+    const src = ['import json, boto3', 'def ask(rt, q):', '    return rt.converse(modelId="amazon.nova-lite-v1:0", messages=[{"role": "user", "content": [{"text": q}]}])'].join('\n');
+    assert.deepEqual((await py(src)).map((s) => s.api), ['converse']);
+    // Without boto3 the Converse request shape (modelId and messages) is still enough …
+    assert.equal((await py(src.replace('import json, boto3', 'import json'))).length, 1);
+    // … but a `converse` on an unknown object with neither is not a site.
+    assert.deepEqual(await py('import json\ndef f(bot):\n    return bot.converse(text="hi")\n'), []);
+  });
+});
