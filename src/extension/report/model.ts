@@ -5,12 +5,14 @@
  */
 import type * as vscode from 'vscode';
 import { featureFor, type Settings } from '../../core/config';
-import { formatUsd } from '../../core/estimate';
 import type { SiteEstimate } from '../../core/model';
 import { defaultPriceTable, type ModelPrice, type PriceTable } from '../../core/pricing';
 import {
   buildScanReport,
   costShares,
+  formatDelta,
+  formatDollars,
+  nanoToDollars,
   featureWorksheet,
   whatIf,
   type CostShares,
@@ -135,9 +137,10 @@ export class ReportData {
       type: 'whatIfResult',
       ok: true,
       label,
-      before: `${formatUsd(r.before)}/mo`,
-      after: `${formatUsd(r.after)}/mo`,
-      delta: `${formatUsd(r.delta, { sign: true })}/mo`,
+      // The report's own money format, so the answer reads like the table beside it.
+      before: `${formatDollars(nanoToDollars(r.before))}/mo`,
+      after: `${formatDollars(nanoToDollars(r.after))}/mo`,
+      delta: `${formatDelta(nanoToDollars(r.delta))}/mo`,
       percent: r.before > 0 ? `${r.delta > 0 ? '+' : ''}${((r.delta / r.before) * 100).toFixed(1)}%` : '',
       notes,
     };
