@@ -3,7 +3,7 @@
  * those of the constructor calls that made the receiver (a LangChain model, a Gemini chat), with
  * where a fix can insert a new parameter.
  */
-import type { ArgProperty, ArgsContainer, Span } from '../model';
+import type { ArgProperty, ArgsContainer } from '../model';
 import type { FileContext } from './context';
 import type { Arg, Expr } from './ir';
 import { type FlatProp, objectProps, propPath, valueOf } from './values';
@@ -104,12 +104,4 @@ export class Request {
     return order.find((l) => l.container)?.container ?? undefined;
   }
 
-  /** Whether a value stands for "no value" (`None`, `null`, `undefined`). */
-  static isNone(e: Expr): boolean {
-    return e.k === 'null';
-  }
-}
-
-export function spanOfProp(p: FlatProp): Span {
-  return p.value.span;
 }

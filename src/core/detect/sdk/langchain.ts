@@ -67,13 +67,3 @@ export const langchain: SdkSpec = {
   sites,
   passCalls: ['bind_tools', 'bindTools', 'with_structured_output', 'withStructuredOutput', 'bind', 'with_config', 'withConfig', 'with_retry', 'withRetry', 'with_fallbacks', 'withFallbacks', 'configurable_fields'],
 };
-
-/** Prompt-template constructors whose text a chain sends (`ChatPromptTemplate.from_messages`). */
-export const templateMakers = new Set([
-  'from_messages',
-  'fromMessages',
-  'from_template',
-  'fromTemplate',
-  'PromptTemplate',
-  'ChatPromptTemplate',
-]);
