@@ -40,6 +40,18 @@ const treeSitterForWeb = {
   },
 };
 
+/**
+ * The Node extension keeps core out of `dist/extension.js`: `lazyCore()`'s require of the engine
+ * bundle stays a run-time `require('./engine.js')`, so activation compiles and runs only the
+ * VS Code wiring (issue 4: activation ≤ 100 ms).
+ */
+const engineOutside = {
+  name: 'engine-outside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engineBundle$/ }, (a) => (/lazyCore\.ts$/.test(a.importer) ? { path: './engine.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -55,6 +67,16 @@ const targets = [
     ...common,
     entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [engineOutside],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/engineBundle.ts'],
+    outfile: 'dist/engine.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Site, SiteEstimate } from '../core/model';
 import type { Engine, SiteSource } from './engine';
 import type { IdleTracker } from './idle';
+import { sourceLanguages } from './ids';
 import type { SettingsStore } from './settings';
 import type { WorkspaceConfigStore } from './workspaceConfig';
 
@@ -57,6 +58,8 @@ export class Analysis implements vscode.Disposable {
 
   /** Whether a document can hold call sites or is a template file. */
   handles(doc: vscode.TextDocument): boolean {
+    // Code languages need no settings to decide, so this answers without loading core.
+    if (sourceLanguages.includes(doc.languageId)) return true;
     return this.engine.handles(doc.languageId, relativePath(doc.uri), this.settings.value, this.workspace.configFor(doc.uri));
   }
 

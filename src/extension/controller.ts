@@ -1,25 +1,26 @@
 /**
- * Decides whether a feature exists: registers it while its setting is on, disposes it when the
- * setting goes off, so a change applies without a reload. The feature itself only provides.
+ * Decides whether a feature exists: registers it while its switch is on, disposes it when the
+ * switch goes off, so a change applies without a reload. The feature itself only provides.
+ * Switches are read without validating all settings, so registering costs activation nothing.
  */
 import type * as vscode from 'vscode';
-import type { Settings } from '../core/config';
-import type { SettingsStore } from './settings';
+import type { SettingsStore, Switches } from './settings';
 
 export class FeatureController implements vscode.Disposable {
   private live: vscode.Disposable | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(
-    settings: SettingsStore,
-    private readonly enabled: (s: Settings) => boolean,
+    private readonly settings: SettingsStore,
+    private readonly enabled: (s: Switches) => boolean,
     private readonly create: () => vscode.Disposable,
   ) {
-    this.update(settings.value);
-    this.listener = settings.onDidChange((s) => this.update(s));
+    this.update();
+    this.listener = settings.onDidChange(() => this.update());
   }
 
-  private update(s: Settings): void {
+  private update(): void {
+    const s = this.settings.switches();
     const on = s.enable && this.enabled(s);
     if (on && !this.live) this.live = this.create();
     else if (!on && this.live) {

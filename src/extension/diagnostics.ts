@@ -43,7 +43,9 @@ export class DiagnosticsFeature implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       analysis.onDidInvalidate(() => this.refreshAll()),
     ];
-    this.refreshAll();
+    // Documents open at activation are analysed just after it, so activation loads no core.
+    const first = setTimeout(() => this.refreshAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   private refreshAll(): void {

@@ -1,6 +1,8 @@
 /**
  * The composition root shared by the Node and the web entry. Activation only wires things up:
- * no tokenizer ranks, no WASM, no file reads beyond `promptmeter.yaml` until a document needs them.
+ * no core code (zod, yaml, prices, tokenizers, tree-sitter), no WASM, no file reads until a
+ * document needs them. Core arrives through `lazyCore()` on first use (issue 4: activation
+ * ≤ 100 ms; issue 2: no cold start on the host's thread at activation).
  * Two lifetimes: the extension's (`context.subscriptions`) and each feature's, which its
  * controller rebuilds when settings change.
  */
@@ -12,12 +14,13 @@ import { showBreakdown } from './breakdown';
 import { registerCodeLens } from './codeLens';
 import { FeatureController } from './controller';
 import { DiagnosticsFeature } from './diagnostics';
-import { Engine } from './engine';
+import type { Engine } from './engine';
 import { registerHover } from './hover';
 import { IdleTracker } from './idle';
 import { commands } from './ids';
 import { registerQuickFixes } from './quickFixes';
-import { registerReportCommand } from './report/command';
+import { createdOnUse, lazyCore } from './lazyCore';
+import type { ReportDeps } from './report/command';
 import { documentSelector } from './selector';
 import { SettingsStore } from './settings';
 import { StatusBarFeature } from './statusBar';
@@ -29,7 +32,7 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
   const settings = new SettingsStore(output);
   const workspace = new WorkspaceConfigStore();
   const idle = new IdleTracker();
-  const engine = new Engine(extensionAssets(context.extensionUri), (line) => output.appendLine(line));
+  const engine: Engine = createdOnUse(() => new (lazyCore().Engine)(extensionAssets(context.extensionUri), (line) => output.appendLine(line)));
   const analysis = new Analysis(engine, settings, workspace, idle, (line) => output.appendLine(line));
   const deps = { analysis, engine, settings, workspace };
   const sel = documentSelector;
@@ -39,20 +42,34 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
     settings,
     workspace,
     analysis,
-    new FeatureController(settings, (s) => s.codeLens.enable, () => registerCodeLens(sel, analysis, settings)),
-    new FeatureController(settings, (s) => s.hover.enable, () => registerHover(sel, analysis, engine, settings, workspace)),
-    new FeatureController(settings, (s) => s.diagnostics.enable, () => vscode.Disposable.from(
+    new FeatureController(settings, (s) => s.codeLens, () => registerCodeLens(sel, analysis, settings)),
+    new FeatureController(settings, (s) => s.hover, () => registerHover(sel, analysis, engine, settings, workspace)),
+    new FeatureController(settings, (s) => s.diagnostics, () => vscode.Disposable.from(
       new DiagnosticsFeature(analysis, settings, idle),
       registerQuickFixes(sel, analysis),
     )),
-    new FeatureController(settings, (s) => s.statusBar.enable, () => new StatusBarFeature(analysis, engine, settings)),
+    new FeatureController(settings, (s) => s.statusBar, () => new StatusBarFeature(analysis, engine, settings)),
     new FeatureController(settings, () => true, () => new VolumeHighlight(analysis)),
     vscode.commands.registerCommand(commands.showBreakdown, (uri?: vscode.Uri, siteId?: string) => showBreakdown(deps, uri, siteId)),
-    registerReportCommand(context, deps),
+    reportCommandOnFirstUse(context, deps),
   );
 
   return {
     whenIdle: () => idle.whenIdle(),
     analyze: async (uri) => analysis.estimates(await vscode.workspace.openTextDocument(uri)),
   };
+}
+
+/**
+ * The report pulls in core's renderers and a workspace scanner: stand in for its command until it
+ * is first run, then hand over to the real registration and forward the call (and its result).
+ */
+function reportCommandOnFirstUse(context: vscode.ExtensionContext, deps: ReportDeps): vscode.Disposable {
+  let real: vscode.Disposable | undefined;
+  const standIn = vscode.commands.registerCommand(commands.showReport, (...args: unknown[]) => {
+    standIn.dispose();
+    real = lazyCore().registerReportCommand(context, deps);
+    return vscode.commands.executeCommand(commands.showReport, ...args);
+  });
+  return { dispose: () => (real ?? standIn).dispose() };
 }

@@ -8,7 +8,7 @@ import type { Finding, Fix, SiteEstimate } from '../core/model';
 import type { Analysis } from './analysis';
 import { toRange, toWorkspaceEdit } from './convert';
 import { diagnosticSource } from './ids';
-import { suppressionFix } from '../core/rules';
+import { lazyCore } from './lazyCore';
 
 function ruleOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
@@ -30,7 +30,7 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
       const hit = findFinding(doc, estimates, diag);
       if (!hit) continue;
       for (const fix of hit.finding.fixes) actions.push(this.action(doc, fix, diag, fix.preferred === true));
-      const ignore = suppressionFix(hit.finding.rule, hit.est.site, doc.getText());
+      const ignore = lazyCore().suppressionFix(hit.finding.rule, hit.est.site, doc.getText());
       if (ignore) actions.push(this.action(doc, ignore, diag, false));
     }
     return actions;

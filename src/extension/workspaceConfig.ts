@@ -1,19 +1,22 @@
 /**
  * `promptmeter.yaml` of each workspace folder: read through `vscode.workspace.fs` (or the open
  * editor's text, so problems follow typing), parsed by core, its problems shown as diagnostics at
- * their exact place while the valid rest applies.
+ * their exact place while the valid rest applies. Parsing needs yaml and zod, so the files are
+ * first read when an analysis asks (`ready()`) or a `promptmeter.yaml` is opened or changed, never
+ * at activation.
  */
 import * as vscode from 'vscode';
-import { emptyWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from '../core/config';
+import type { WorkspaceConfig } from '../core/config';
 import { configProblemToDiagnostic } from './convert';
 import { workspaceConfigFile } from './ids';
+import { lazyCore } from './lazyCore';
 
 export class WorkspaceConfigStore implements vscode.Disposable {
   private readonly configs = new Map<string, WorkspaceConfig>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('promptmeter.yaml');
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
-  private loading: Promise<void> = Promise.resolve();
+  private loading: Promise<void> | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   /** Fires after any folder's configuration changed. */
   readonly onDidChange = this.changed.event;
@@ -27,21 +30,23 @@ export class WorkspaceConfigStore implements vscode.Disposable {
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeTextDocument((e) => this.isConfigUri(e.document.uri) && this.schedule(150)),
+      vscode.workspace.onDidOpenTextDocument((d) => !this.loading && this.isConfigUri(d.uri) && this.schedule(0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.isConfigUri(d.uri) && this.schedule(0)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(0)),
     );
-    this.loading = this.loadAll();
+    // An open promptmeter.yaml shows its problems without waiting for an analysis.
+    if (vscode.workspace.textDocuments.some((d) => this.isConfigUri(d.uri))) this.schedule(0);
   }
 
-  /** Resolves once the files are read (call before the first analysis). */
+  /** Reads the files on the first call; resolves once they are read (call before the first analysis). */
   ready(): Promise<void> {
-    return this.loading;
+    return (this.loading ??= this.loadAll());
   }
 
   /** The configuration that applies to a document: its workspace folder's, else none. */
   configFor(uri: vscode.Uri): WorkspaceConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && this.configs.get(folder.uri.toString())) ?? emptyWorkspaceConfig;
+    return (folder && this.configs.get(folder.uri.toString())) ?? lazyCore().emptyWorkspaceConfig;
   }
 
   private isConfigUri(uri: vscode.Uri): boolean {
@@ -67,7 +72,7 @@ export class WorkspaceConfigStore implements vscode.Disposable {
     const uri = vscode.Uri.joinPath(folder.uri, workspaceConfigFile);
     const text = await readText(uri);
     if (text === undefined) return;
-    const { config, problems } = parseWorkspaceConfig(text);
+    const { config, problems } = lazyCore().parseWorkspaceConfig(text);
     this.configs.set(folder.uri.toString(), config);
     this.diagnostics.set(uri, problems.map(configProblemToDiagnostic));
   }
