@@ -1,15 +1,16 @@
 /**
- * `npm run fuzz [-- --seed N --count N --time SECONDS --per-input-ms N --cli N --targets a,b --only I --save]`
+ * `npm run fuzz [-- --seed N --count N --time SECONDS --per-input-ms N --hang-ms N --workers N --cli N --targets a,b --only I --save]`
  *
- * Runs the in-process targets in a worker thread watched by this one: the worker announces each
+ * Runs the in-process targets in child processes watched by this one: a child announces each
  * case before running it, so a case that never returns (an infinite loop in sync code cannot be
- * interrupted from inside) is terminated after the hang bound, reported with its index, and the
- * run goes on in a fresh worker. Then a few CLI scans run in child processes. Exit status 1 on any
+ * interrupted from inside) is killed after the hang bound, reported with its index, and the run
+ * goes on in a fresh child. Children are processes rather than worker threads so each one's CPU
+ * time (the per-input bound) is its own. Then a few CLI scans run in child processes. Exit status 1 on any
  * failure; `--save` writes each failing input to test/fixtures/fuzz/ for the replay test.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { runCliCase } from './cliScan';
 import { buildCase, emptySummary, formatSummary, record, runCase, type CaseResult, type Failure, type Summary } from './harness';
 import { loadCorpus, repoRoot } from './inputs';
@@ -22,13 +23,14 @@ interface Options {
   perInputMs: number;
   hangMs: number;
   cli: number;
+  workers: number;
   targets?: string[];
   only?: number;
   save: boolean;
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { seed: 1, count: 10_000, timeMs: 30 * 60_000, perInputMs: 5_000, hangMs: 30_000, cli: 3, save: false };
+  const o: Options = { seed: 1, count: 10_000, timeMs: 30 * 60_000, perInputMs: 5_000, hangMs: 120_000, cli: 3, workers: 2, save: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = (): number => {
@@ -42,6 +44,7 @@ export function parseOptions(argv: readonly string[]): Options {
     else if (a === '--per-input-ms') o.perInputMs = num();
     else if (a === '--hang-ms') o.hangMs = num();
     else if (a === '--cli') o.cli = num();
+    else if (a === '--workers') o.workers = Math.max(1, Math.floor(num()));
     else if (a === '--only') o.only = num();
     else if (a === '--targets') o.targets = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (a === '--save') o.save = true;
@@ -62,18 +65,19 @@ interface WorkerJob {
 
 async function workerLoop(job: WorkerJob): Promise<void> {
   const env = await loadEnv();
-  const post = (m: ToMain) => parentPort!.postMessage(m);
+  const post = (m: ToMain) => process.send!(m);
   for (let i = job.from; i < job.to && Date.now() < job.deadline; i++) {
     post({ type: 'start', index: i });
     post({ type: 'done', index: i, result: runCase({ seed: job.seed, index: i, only: job.targets }, env, job.perInputMs) });
   }
   post({ type: 'end' });
+  process.disconnect();
 }
 
 /** Runs cases [from, to) in one worker; resolves with the index to resume from (to when finished). */
 function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: number) => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(__filename, { workerData: job });
+    const w = fork(__filename, [], { env: { ...process.env, PM_FUZZ_JOB: JSON.stringify(job) }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let timer: NodeJS.Timeout | undefined;
     let current = job.from;
     let settled = false;
@@ -91,7 +95,7 @@ function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: n
         timer = setTimeout(() => {
           hung = true;
           onHang(current);
-          void w.terminate();
+          w.kill('SIGKILL');
         }, hangMs);
       } else if (m.type === 'done') {
         clearTimeout(timer);
@@ -122,13 +126,22 @@ async function main(): Promise<number> {
   const from = o.only ?? 0;
   const to = o.only !== undefined ? o.only + 1 : o.count;
   const deadline = Date.now() + o.timeMs;
-  process.stderr.write(`fuzz: seed ${o.seed}, inputs ${from}..${to - 1}, per-input bound ${o.perInputMs} ms, hang bound ${o.hangMs} ms\n`);
-  for (let next = from; next < to && Date.now() < deadline; ) {
-    next = await runWorker({ seed: o.seed, from: next, to, deadline, perInputMs: o.perInputMs, targets: o.targets }, o.hangMs, s, (index) => {
-      const { target, input } = buildCase({ seed: o.seed, index, only: o.targets }, light);
-      record(s, { target: target.name, ms: o.hangMs, failure: { kind: 'hang', target: target.name, seed: o.seed, index, message: `no answer within ${o.hangMs} ms`, input } });
-    });
-  }
+  process.stderr.write(`fuzz: seed ${o.seed}, inputs ${from}..${to - 1}, per-input bound ${o.perInputMs} ms of CPU, hang bound ${o.hangMs} ms of wall clock\n`);
+  const onHang = (index: number) => {
+    const { target, input } = buildCase({ seed: o.seed, index, only: o.targets }, light);
+    record(s, { target: target.name, ms: o.hangMs, failure: { kind: 'hang', target: target.name, seed: o.seed, index, message: `no answer within ${o.hangMs} ms`, input } });
+  };
+  // Contiguous slices, one worker thread each; every case depends only on (seed, index), so the
+  // split changes the order of the report, never its content.
+  const slice = Math.ceil((to - from) / o.workers);
+  const lanes = Array.from({ length: o.workers }, async (_, w) => {
+    const end = Math.min(to, from + (w + 1) * slice);
+    for (let next = from + w * slice; next < end && Date.now() < deadline; ) {
+      next = await runWorker({ seed: o.seed, from: next, to: end, deadline, perInputMs: o.perInputMs, targets: o.targets }, o.hangMs, s, onHang);
+    }
+  });
+  await Promise.all(lanes);
+  s.failures.sort((a, b) => a.index - b.index);
   s.stoppedByTime = Date.now() >= deadline && s.cases < to - from;
   if (o.only === undefined && (!o.targets || o.targets.includes('cli'))) {
     for (let i = 0; i < o.cli; i++) {
@@ -144,8 +157,8 @@ async function main(): Promise<number> {
   return s.failures.length ? 1 : 0;
 }
 
-if (!isMainThread) {
-  void workerLoop(workerData as WorkerJob);
+if (process.env.PM_FUZZ_JOB) {
+  void workerLoop(JSON.parse(process.env.PM_FUZZ_JOB) as WorkerJob);
 } else if (require.main === module) {
   main().then(
     (code) => process.exit(code),
