@@ -126,6 +126,11 @@ export class WorkspaceScanner implements vscode.Disposable {
         slice = Date.now();
       }
     }
+    if (!token.isCancellationRequested) {
+      // Deleted or newly excluded files: nothing to keep for them.
+      const live = new Set(listed.map((f) => f.uri.toString()));
+      for (const id of this.cache.keys()) if (!live.has(id)) this.cache.delete(id);
+    }
     stats.ms = Date.now() - t0;
     return { files, stats, cancelled: token.isCancellationRequested };
   }
@@ -296,6 +301,13 @@ async function gitignoreLayers(root: vscode.Uri, exclude: string | undefined, to
 
 const depth = (base: string): number => (base === '' ? 0 : base.split('/').length);
 
+/** As `files.exclude` reads a glob: a match on a folder excludes everything under it. */
+function excludedPath(path: string, globs: readonly string[]): boolean {
+  if (matchesAny(path, globs)) return true;
+  for (let i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) if (matchesAny(path.slice(0, i), globs)) return true;
+  return false;
+}
+
 /** The path of `uri` under `root` with forward slashes, or null when outside it. */
 export function relativeTo(root: vscode.Uri, uri: vscode.Uri): string | null {
   if (root.scheme !== uri.scheme || root.authority !== uri.authority) return null;
@@ -321,7 +333,7 @@ export async function listFiles(root: ScanRoot, settings: Settings, token: vscod
   for (const uri of uris) {
     const path = relativeTo(root.uri, uri);
     if (path === null) continue;
-    if (!matchesAny(path, settings.report.include) || matchesAny(path, excludes)) continue;
+    if (!matchesAny(path, settings.report.include) || excludedPath(path, excludes)) continue;
     if (languageForPath(path) === null && !isTemplatePath(path, templates)) continue;
     if (isPathIgnored(path, layers)) continue;
     out.push({ path, uri });
