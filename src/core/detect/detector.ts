@@ -6,6 +6,7 @@ import type { LanguageModule } from './ir';
 import { javascript } from './lang/javascript';
 import { python } from './lang/python';
 import { LineIndex } from './lineIndex';
+import { mayContainSite } from './prefilter';
 import { grammarFor, type Parsers, type Tree } from './parser';
 import { type Analysis, recognize, recognizeAt } from './recognize';
 import { sdks, siteNames } from './sdk';
@@ -41,7 +42,8 @@ class Document implements DetectDocument {
     private readonly parsers: Parsers,
     private input: DetectInput,
   ) {
-    this.tree = parse(parsers, input, null);
+    // No tree for a file that cannot hold a site; an edit that makes it one parses it then.
+    this.tree = mayContainSite(input.text) ? parse(parsers, input, null) : null;
     this.lines = new LineIndex(input.text);
   }
 
@@ -76,7 +78,7 @@ class Document implements DetectDocument {
       }
     }
     this.input = { ...this.input, text };
-    const next = parse(this.parsers, this.input, edited ? oldTree : null);
+    const next = oldTree || mayContainSite(text) ? parse(this.parsers, this.input, edited ? oldTree : null) : null;
     let changed: Array<{ start: number; end: number }> | null = null;
     try {
       changed = edited && oldTree && next ? next.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : null;
@@ -149,7 +151,7 @@ export class TreeSitterDetector implements Detector {
   constructor(private readonly parsers: Parsers) {}
 
   detect(input: DetectInput): Site[] {
-    if (typeof input?.text !== 'string') return [];
+    if (typeof input?.text !== 'string' || !mayContainSite(input.text)) return [];
     const tree = parse(this.parsers, input, null);
     try {
       return analyse(tree, input).sites;
