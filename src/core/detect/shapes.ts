@@ -46,7 +46,8 @@ function has(r: Request, ...names: string[]): FlatProp | undefined {
 
 const shapes: Record<ShapeId, ShapeSpec> = {
   'openai-chat': {
-    model: ['model'],
+    // openai<1.0 (and its Azure use) named the model `engine`.
+    model: ['model', 'engine'],
     caps: ['max_completion_tokens', 'max_tokens', 'max_output_tokens'],
     reasoning: [...openaiReasoning, { path: 'thinking.budget_tokens', as: 'budget' }],
     cacheParams: openaiCache,
@@ -72,7 +73,7 @@ const shapes: Record<ShapeId, ShapeSpec> = {
     },
   },
   'openai-completions': {
-    model: ['model'],
+    model: ['model', 'engine'],
     caps: ['max_tokens'],
     cacheParams: openaiCache,
     read(r, p) {

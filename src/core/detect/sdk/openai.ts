@@ -12,7 +12,11 @@ export const openai: SdkSpec = {
   provider: 'openai',
   modules: { js: ['openai'], python: ['openai'] },
   jsDefault: 'OpenAI',
-  transitions: clients.map((c) => ({ from: 'module', path: [c], to: 'client' })),
+  transitions: [
+    ...clients.map((c) => ({ from: 'module', path: [c], to: 'client' })),
+    // openai-node v3 (`new OpenAIApi(new Configuration(...))`): still in much app code.
+    { from: 'module', path: ['OpenAIApi'], to: 'v3client' },
+  ],
   passMembers: ['with_raw_response', 'with_streaming_response'],
   passCalls: ['with_options', 'withOptions'],
   sites: [
@@ -31,5 +35,8 @@ export const openai: SdkSpec = {
     { from: ['module'], path: ['ChatCompletion', 'create'], api: 'ChatCompletion.create', shape: 'openai-chat' },
     { from: ['module'], path: ['ChatCompletion', 'acreate'], api: 'ChatCompletion.acreate', shape: 'openai-chat' },
     { from: ['module'], path: ['Completion', 'create'], api: 'Completion.create', shape: 'openai-completions' },
+    // openai-node v3: the same requests (same parameter names) as methods of `OpenAIApi`.
+    { from: ['v3client'], path: ['createChatCompletion'], api: 'createChatCompletion', shape: 'openai-chat' },
+    { from: ['v3client'], path: ['createCompletion'], api: 'createCompletion', shape: 'openai-completions' },
   ],
 };
