@@ -2,7 +2,8 @@
  * The editor's own numbers (issue 4): how long after a keystroke the diagnostics of a 5,000-line
  * file with its prompts are ready again (the extension's Engine: incremental re-detection, then
  * sizing, pricing and rules, the work a debounced refresh does), how long the Node bundle takes
- * to load and activate, and the size of the packaged .vsix.
+ * to load and activate (wall clock and CPU time), what loading core costs the first analysis
+ * later, and the size of the packaged .vsix.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -51,16 +52,45 @@ async function editLatency(): Promise<BenchRow[]> {
   ];
 }
 
-/** Loads dist/extension.js in a fresh Node process against a stand-in `vscode` module and activates it. */
+interface ActivationRun {
+  loadMs: number;
+  activateMs: number;
+  cpuMs: number;
+  coreMs?: number;
+  coreCpuMs?: number;
+}
+
+const RUNS = 7;
+
+/**
+ * Loads dist/extension.js in fresh Node processes against a stand-in `vscode` module and activates
+ * it, as the extension host does; medians of several runs, wall clock and CPU time (the machine is
+ * shared, so wall clock includes waiting for a core). Also what the first analysis pays to load
+ * dist/engine.js, which activation no longer does.
+ */
 function activation(): BenchRow[] {
   const bundle = join(repo, 'dist', 'extension.js');
   if (!existsSync(bundle)) return [];
-  const out = execFileSync(process.execPath, [join(repo, 'bench', 'vscodeStub.js'), bundle], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { loadMs: number; activateMs: number };
-  return [
-    { metric: 'extension load + activate (Node bundle, stand-in vscode API, fresh process)', value: r.loadMs + r.activateMs, unit: 'ms', target: '≤ 100 ms', met: r.loadMs + r.activateMs <= 100 },
-    { metric: 'of which activate()', value: r.activateMs, unit: 'ms' },
+  const runs: ActivationRun[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, [join(repo, 'bench', 'vscodeStub.js'), bundle], { encoding: 'utf8' });
+    runs.push(JSON.parse(out) as ActivationRun);
+  }
+  const median = (f: (r: ActivationRun) => number) => percentile(runs.map(f), 50);
+  const wall = median((r) => r.loadMs + r.activateMs);
+  const cpu = median((r) => r.cpuMs);
+  const rows: BenchRow[] = [
+    { metric: `extension load + activate (Node bundle, stand-in vscode API, fresh process; median of ${RUNS})`, value: wall, unit: 'ms', target: '≤ 100 ms', met: wall <= 100 },
+    { metric: 'of which activate()', value: median((r) => r.activateMs), unit: 'ms' },
+    { metric: 'extension load + activate, CPU time (user + system)', value: cpu, unit: 'ms', target: '≤ 100 ms', met: cpu <= 100 },
   ];
+  if (runs.every((r) => r.coreMs !== undefined)) {
+    rows.push(
+      { metric: 'first analysis: loading dist/engine.js (core, zod, yaml, prices), not paid at activation', value: median((r) => r.coreMs!), unit: 'ms' },
+      { metric: 'first analysis: loading dist/engine.js, CPU time', value: median((r) => r.coreCpuMs!), unit: 'ms' },
+    );
+  }
+  return rows;
 }
 
 function vsixSize(): BenchRow[] {
