@@ -145,6 +145,11 @@ export interface Site {
   capRequired?: boolean;
   /** The format has no place for a cap (a plain prompt file, a Copilot `.prompt.md`): PM001 does not apply. */
   capNotApplicable?: boolean;
+  /**
+   * The request is (or spreads) an object only known at run time (`create(body)` with `body` a
+   * parameter, `completion(**request.json)`): a cap may be in it, so `cap: null` means unknown.
+   */
+  capUnknown?: boolean;
   /** Where a new parameter can be inserted. */
   args?: ArgsContainer;
   cache: CacheMarker[];

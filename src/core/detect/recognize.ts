@@ -262,6 +262,7 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
     parts: reader.out.parts,
     cap,
     ...(capRequired ? { capRequired } : {}),
+    ...(!cap && !capRequired && opaqueRequest(m.entry.shape, layers) ? { capUnknown: true } : {}),
     ...(args ? { args } : {}),
     cache: cache.sort((a, b) => a.span.start - b.span.start),
     streaming: !!m.entry.streaming || streamFlag(req),
@@ -269,6 +270,14 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
     ...(linked.length ? { linkedFiles: linked } : {}),
   };
   return site;
+}
+
+/** Shapes whose first argument is the whole request (not a message, as for chats and LangChain). */
+const requestFirst = new Set<SiteEntry['shape']>(['openai-chat', 'openai-responses', 'openai-completions', 'gemini-generate', 'vercel', 'bedrock-converse', 'bedrock-invoke']);
+
+/** The call's own request (its last layer) is read from an object only known at run time. */
+function opaqueRequest(shape: SiteEntry['shape'], layers: Layer[]): boolean {
+  return requestFirst.has(shape) && !!layers[layers.length - 1]?.opaque;
 }
 
 /** `ChatOpenAI` for `new ChatOpenAI(…).invoke(…)`: LangChain calls are named by the model class. */

@@ -14,6 +14,19 @@ export interface Layer {
   props: FlatProp[];
   positional: Expr[];
   container: ArgsContainer | null;
+  /** Parameters come from an object only known at run time, so an absent one may be present. */
+  opaque?: boolean;
+}
+
+/** Values that cannot be an options object of their own: a message string, a list. */
+const plainKinds = new Set<Expr['k']>(['str', 'num', 'bool', 'null', 'arr', 'tagged']);
+
+/** A request argument (or spread) whose properties cannot be read: a parameter, a call result, `request.json`. */
+function isOpaque(ctx: FileContext, e: Expr): boolean {
+  const v = valueOf(ctx, e);
+  if (plainKinds.has(v.k) || v.k === 'bin') return false;
+  if (v.k === 'obj') return v.props.some((p) => p.spread && objectProps(ctx, p.value) === null);
+  return objectProps(ctx, v) === null;
 }
 
 /** Keys whose values are prompt content, not settings: not listed as nested properties. */
@@ -37,11 +50,17 @@ export function layerOf(ctx: FileContext, call: CallExpr): Layer {
   const positional = call.args.filter((a) => !a.name && !a.spread).map((a) => a.value);
   if (ctx.lang.id === 'python') return pythonLayer(ctx, call, positional);
   const arg = call.args.find((a) => !a.spread && objectProps(ctx, a.value) !== null);
-  if (!arg || arg.spread) return { props: [], positional, container: null };
+  const first = call.args[0];
+  if (!arg || arg.spread) return { props: [], positional, container: null, ...(first && isOpaque(ctx, first.value) ? { opaque: true } : {}) };
   const literal = valueOf(ctx, arg.value);
   const props = objectProps(ctx, arg.value);
   if (!props) return { props: [], positional, container: null };
-  return { props, positional, container: literal.k === 'obj' ? { kind: 'object', span: literal.span, properties: properties(ctx, props) } : null };
+  return {
+    props,
+    positional,
+    container: literal.k === 'obj' ? { kind: 'object', span: literal.span, properties: properties(ctx, props) } : null,
+    ...(isOpaque(ctx, arg.value) ? { opaque: true } : {}),
+  };
 }
 
 function pythonLayer(ctx: FileContext, call: CallExpr, positional: Expr[]): Layer {
@@ -63,11 +82,12 @@ function pythonLayer(ctx: FileContext, call: CallExpr, positional: Expr[]): Laye
   }
   // `create(**params)` alone: a fix belongs in the dict literal the params come from.
   const splats = call.args.filter((a) => a.spread === 'dict');
+  const opaque = splats.some((a) => objectProps(ctx, a.value) === null) ? { opaque: true } : {};
   if (!named.length && splats.length === 1 && splats[0]) {
     const d = valueOf(ctx, splats[0].value);
-    if (d.k === 'obj') return { props: flat, positional, container: { kind: 'object', span: d.span, properties: properties(ctx, flat), quoteKeys: true } };
+    if (d.k === 'obj') return { props: flat, positional, container: { kind: 'object', span: d.span, properties: properties(ctx, flat), quoteKeys: true }, ...opaque };
   }
-  return { props: flat, positional, container: { kind: 'kwargs', span: call.argsSpan, properties: properties(ctx, flat) } };
+  return { props: flat, positional, container: { kind: 'kwargs', span: call.argsSpan, properties: properties(ctx, flat) }, ...opaque };
 }
 
 /** Parameters read across layers: later layers (the call) override earlier ones (constructors). */

@@ -72,7 +72,8 @@ export const missingOutputCap: Rule = {
   defaultSeverity: 'warning',
   check(input: RuleInput): Draft[] {
     const site = input.est.site;
-    if (site.cap || site.capNotApplicable || capIsRequired(site)) return [];
+    // A request object only known at run time may carry a cap: unknown is not absent.
+    if (site.cap || site.capNotApplicable || site.capUnknown || capIsRequired(site)) return [];
     // A LangChain call whose chat model was not traced to its constructor: the cap, if any, is
     // set there, out of sight.
     if (site.provider === 'langchain' && site.model === null) return [];
