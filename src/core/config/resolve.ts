@@ -32,21 +32,37 @@ const ANNOTATION = /(?:\/\/|#|\/\*+|\{\{!(?:--)?|<!--|--)[ \t]*(promptmeter:[ \t
  */
 export function volumeAnnotationNear(text: string, offset: number): VolumeAnnotation | null {
   const o = Math.max(0, Math.min(offset, text.length));
-  const lineStart = lineStartOf(text, o);
-  const here = annotationOnLine(text, lineStart);
-  if (here !== null || lineStart === 0) return here;
-  return annotationOnLine(text, lineStartOf(text, lineStart - 1));
+  const here = lineAround(text, o);
+  const found = annotationOnLine(text, here.start, here.end);
+  // A clipped line is a minified one: there is no "line above" within reach.
+  if (found !== null || here.start === 0 || here.clipped) return found;
+  const above = lineAround(text, here.start - 1);
+  return annotationOnLine(text, above.start, above.end);
 }
 
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && !(text[i - 1] === '\r' && text[i] !== '\n')) i--;
-  return i;
+/**
+ * How far from the call its line is read, each way. Minified code puts a whole file on one line;
+ * reading all of it for every call made analysis quadratic in the file (2,000 calls on a 1 MB line
+ * took 17 s), and an annotation further than this from its call is not one a person wrote for it.
+ */
+const MAX_LINE_SCAN = 4096;
+
+function isLineStart(text: string, i: number): boolean {
+  return i === 0 || text[i - 1] === '\n' || (text[i - 1] === '\r' && text[i] !== '\n');
 }
 
-function annotationOnLine(text: string, start: number): VolumeAnnotation | null {
+/** The line holding `offset`, clipped to {@link MAX_LINE_SCAN} on each side. */
+function lineAround(text: string, offset: number): { start: number; end: number; clipped: boolean } {
+  let start = offset;
+  const lo = Math.max(0, offset - MAX_LINE_SCAN);
+  while (start > lo && !isLineStart(text, start)) start--;
   let end = start;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const hi = Math.min(text.length, offset + MAX_LINE_SCAN);
+  while (end < hi && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end, clipped: !isLineStart(text, start) };
+}
+
+function annotationOnLine(text: string, start: number, end: number): VolumeAnnotation | null {
   const line = text.slice(start, end);
   const m = ANNOTATION.exec(line);
   if (!m) return null;
