@@ -75,13 +75,15 @@ async function workerLoop(job: WorkerJob): Promise<void> {
 }
 
 /** Runs cases [from, to) in one worker; resolves with the index to resume from (to when finished). */
-function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: number) => void): Promise<number> {
+function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: number) => void, onCrash: (index: number, why: string) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const w = fork(__filename, [], { env: { ...process.env, PM_FUZZ_JOB: JSON.stringify(job) }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let timer: NodeJS.Timeout | undefined;
     let current = job.from;
     let settled = false;
     let hung = false;
+    let ended = false;
+    let running = false;
     const settle = (next: number) => {
       if (settled) return;
       settled = true;
@@ -91,6 +93,7 @@ function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: n
     w.on('message', (m: ToMain) => {
       if (m.type === 'start') {
         current = m.index;
+        running = true;
         clearTimeout(timer);
         timer = setTimeout(() => {
           hung = true;
@@ -98,15 +101,22 @@ function runWorker(job: WorkerJob, hangMs: number, s: Summary, onHang: (index: n
           w.kill('SIGKILL');
         }, hangMs);
       } else if (m.type === 'done') {
+        running = false;
         clearTimeout(timer);
         record(s, m.result);
         if (s.cases % 1000 === 0) process.stderr.write(`  … ${s.cases} inputs, ${s.failures.length} failure(s)\n`);
       } else {
+        ended = true;
         settle(job.to);
       }
     });
     w.on('error', (e) => (settled ? undefined : reject(e)));
-    w.on('exit', () => settle(hung ? current + 1 : job.to));
+    w.on('exit', (code, signal) => {
+      if (hung || ended) return settle(hung ? current + 1 : job.to);
+      // The process died under a case (a V8 fatal error, out of memory): that case crashed it.
+      if (running) onCrash(current, `the process died (exit ${code ?? signal})`);
+      settle(running ? current + 1 : job.to);
+    });
   });
 }
 
@@ -131,13 +141,17 @@ async function main(): Promise<number> {
     const { target, input } = buildCase({ seed: o.seed, index, only: o.targets }, light);
     record(s, { target: target.name, ms: o.hangMs, failure: { kind: 'hang', target: target.name, seed: o.seed, index, message: `no answer within ${o.hangMs} ms`, input } });
   };
+  const onCrash = (index: number, why: string) => {
+    const { target, input } = buildCase({ seed: o.seed, index, only: o.targets }, light);
+    record(s, { target: target.name, ms: 0, failure: { kind: 'exception', target: target.name, seed: o.seed, index, message: why, input } });
+  };
   // Contiguous slices, one worker thread each; every case depends only on (seed, index), so the
   // split changes the order of the report, never its content.
   const slice = Math.ceil((to - from) / o.workers);
   const lanes = Array.from({ length: o.workers }, async (_, w) => {
     const end = Math.min(to, from + (w + 1) * slice);
     for (let next = from + w * slice; next < end && Date.now() < deadline; ) {
-      next = await runWorker({ seed: o.seed, from: next, to: end, deadline, perInputMs: o.perInputMs, targets: o.targets }, o.hangMs, s, onHang);
+      next = await runWorker({ seed: o.seed, from: next, to: end, deadline, perInputMs: o.perInputMs, targets: o.targets }, o.hangMs, s, onHang, onCrash);
     }
   });
   await Promise.all(lanes);
