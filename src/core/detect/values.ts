@@ -20,8 +20,16 @@ export function valueOf(ctx: FileContext, e: Expr, origin?: Origin, depth = 0): 
   if (depth > MAX_DEPTH) return e;
   if (e.k === 'ident') {
     const r = ctx.resolve(e.name, e.node);
-    // A parameter's default is not what every call passes: its value is known only at run time.
-    if (!r || r.decl.kind !== 'value' || !r.decl.value || r.decl.dynamic) return e;
+    if (!r || r.decl.kind !== 'value' || !r.decl.value) return e;
+    if (r.decl.dynamic) {
+      // A parameter's settings default (`max_tokens=500`, `params={"max_tokens": 500}`) is what a
+      // call gets unless its caller overrides it, so it is read (marked dynamic). A string default
+      // (a model id, a prompt) stays a run-time value: callers routinely pass their own.
+      const d = valueOf(ctx, ctx.expr(r.decl.value), undefined, depth + 1);
+      if (d.k !== 'num' && d.k !== 'obj') return e;
+      if (origin) origin.dynamic = true;
+      return d;
+    }
     if (r.decl.path.length) {
       const base = valueOf(ctx, ctx.expr(r.decl.value), origin, depth + 1);
       const p = base.k === 'obj' ? propOf(ctx, base, r.decl.path[0] ?? '') : undefined;
