@@ -1,7 +1,9 @@
 /**
  * Workspace report at scale (issue 5): a generated workspace of 1,000,000 lines (BENCH_LINES to
- * change it) in 500-line TypeScript and Python files, one file in ten calling an LLM SDK twice,
- * the rest ordinary code. Measures `promptmeter scan` (walk, read, detect, price, judge, JSON)
+ * change it) in 500-line TypeScript and Python files. One file in 25 (4%) calls an LLM SDK twice:
+ * in a real repository the calls sit in a few service modules, most files make none. The rest is
+ * ordinary code, and a third of it uses the words a call needs (`create` on an ORM, `parse`,
+ * a `model` variable) so the detector's pre-parse filter is tested on decoys, not on clean files. Measures `promptmeter scan` (walk, read, detect, price, judge, JSON)
  * against a regex-only scan of the same files, each in its own Node process so the peak memory
  * is the scan's own.
  */
@@ -13,9 +15,21 @@ import type { BenchRow } from './index';
 
 const LINES_PER_FILE = 500;
 
+const CALL_EVERY = 25;
+
 function tsFile(i: number, withCalls: boolean): string[] {
   const out = ["import { readFile } from 'node:fs/promises';", withCalls ? "import OpenAI from 'openai';" : "import { z } from 'zod';", ''];
   if (withCalls) out.push('const client = new OpenAI();', '');
+  // Decoys (with the Python ones below, about a third of the plain files): an ORM `create` beside a `model` name.
+  if (!withCalls && i % 6 === 0) {
+    out.push(
+      `export async function saveOrder${i}(db: any, total: number) {`,
+      "  const model = 'order';",
+      '  return db.order.create({ data: { total, kind: model } });',
+      '}',
+      '',
+    );
+  }
   for (let k = 0; out.length < LINES_PER_FILE; k++) {
     if (withCalls && (k === 3 || k === 40)) {
       out.push(
@@ -45,6 +59,7 @@ function tsFile(i: number, withCalls: boolean): string[] {
 function pyFile(i: number, withCalls: boolean): string[] {
   const out = ['import json', withCalls ? 'import anthropic' : 'import math', ''];
   if (withCalls) out.push('client = anthropic.Anthropic()', '');
+  if (!withCalls && i % 6 === 1) out.push(`def save_${i}(model, total):`, '    return model.objects.create(total=total)', '');
   for (let k = 0; out.length < LINES_PER_FILE; k++) {
     if (withCalls && (k === 3 || k === 60)) {
       out.push(
@@ -66,7 +81,7 @@ export function generateWorkspace(totalLines: number): { dir: string; sites: num
   const files = Math.ceil(totalLines / LINES_PER_FILE);
   let sites = 0;
   for (let i = 0; i < files; i++) {
-    const withCalls = i % 10 === 0;
+    const withCalls = i % CALL_EVERY === 0;
     if (withCalls) sites += 2;
     const py = i % 3 === 1;
     const sub = join(dir, `packages/p${i % 25}/src/m${Math.floor(i / 25) % 8}`);
