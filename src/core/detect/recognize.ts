@@ -160,7 +160,7 @@ function match(ctx: FileContext, ev: SymEvaluator, callee: Expr, call: Node): Ma
 }
 
 /** The parameters that mark a request of each shape, for receivers that cannot be resolved. */
-const signatures: Partial<Record<SiteEntry['shape'], string[]>> = {
+export const signatures: Partial<Record<SiteEntry['shape'], string[]>> = {
   'openai-chat': ['model', 'messages'],
   'openai-responses': ['model', 'input'],
   'openai-completions': ['model', 'prompt'],

@@ -22,6 +22,10 @@ describe('detect prefilter', () => {
     assert.equal(mayContainSite("import Stripe from 'stripe';\nawait stripe.customers.create({ email });\n"), false);
   });
 
+  it('skips ORM code that has create and a model name but no LLM request keys', () => {
+    assert.equal(mayContainSite("export function save(db: any) {\n  const model = 'order';\n  return db.order.create({ data: { kind: model } });\n}\n"), false);
+  });
+
   it('keeps a call through a client from the project’s own module, matched by its request', async () => {
     const text = "import { llm } from '@/lib/llm';\nawait llm.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
     assert.equal(mayContainSite(text), true);
