@@ -31,25 +31,43 @@ async function editLatency(): Promise<BenchRow[]> {
   const source = await engine.open(src, defaultSettings, emptyWorkspaceConfig);
   const sites = source.sites(text);
   await engine.estimate(src.path, text, sites, defaultSettings, emptyWorkspaceConfig); // warm: ranks, prices, JIT
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const detectCpu: number[] = [];
+  const estimateCpu: number[] = [];
   for (let i = 0; i < 60; i++) {
     // Type one character into a prompt string, as a user editing a prompt does.
     const at = text.indexOf('careful assistant') + 8;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     source.edit({ start: at, oldEnd: at, newText: 'x' });
     text = text.slice(0, at) + 'x' + text.slice(at);
     const s = source.sites(text);
+    const c1 = process.cpuUsage();
     await engine.estimate(src.path, text, s, defaultSettings, emptyWorkspaceConfig);
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    cpu.push(cpuMs(process.cpuUsage(c0)));
+    detectCpu.push(cpuMs(c1) - cpuMs(c0));
+    estimateCpu.push(cpuMs(process.cpuUsage(c1)));
   }
-  const p95 = percentile(samples, 95);
+  const p95 = percentile(wall, 95);
+  const cpu95 = percentile(cpu, 95);
+  // Measured from the edit to the estimates diagnostics are built from, without the configured
+  // debounce (promptmeter.diagnostics.debounceMs, default 300 ms), which the user adds on top.
   return [
     {
-      metric: `edit → updated diagnostics, ${sites.length} prompts in a 5,000-line file (p95 of 60 edits; after the debounce)`,
+      metric: `edit → updated diagnostics, ${sites.length} prompts in a 5,000-line file (p95 of 60 edits; wall clock, debounce not included)`,
       value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50,
     },
-    { metric: 'edit → updated diagnostics, median', value: percentile(samples, 50), unit: 'ms' },
+    { metric: 'edit → updated diagnostics, median (wall clock)', value: percentile(wall, 50), unit: 'ms' },
+    { metric: 'edit → updated diagnostics, p95 CPU time (user + system; the machine is shared)', value: cpu95, unit: 'ms', target: '≤ 50 ms', met: cpu95 <= 50 },
+    { metric: 'of which incremental detection (applyEdit), median CPU time', value: percentile(detectCpu, 50), unit: 'ms' },
+    { metric: 'of which sizing, pricing and rules (Engine.estimate), median CPU time', value: percentile(estimateCpu, 50), unit: 'ms' },
   ];
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
 }
 
 interface ActivationRun {
