@@ -84,7 +84,7 @@ export class PartReader {
       if (v.k === 'obj') {
         const text = propOf(this.ctx, v, 'text');
         if (text) {
-          this.text(role, text.value, this.marker(v) || messageMarked);
+          this.text(role, text.value, this.marker(v) || this.messageProviderCache(v) || messageMarked);
           return;
         }
       }
@@ -98,6 +98,7 @@ export class PartReader {
       const b = valueOf(this.ctx, item);
       if (b.k === 'obj') {
         if (this.marker(b)) marked = true;
+        if (this.messageProviderCache(b)) marked = true;
         const text = propOf(this.ctx, b, 'text') ?? propOf(this.ctx, b, 'content');
         if (text) {
           const t = textOf(this.ctx, text.value);
@@ -231,9 +232,10 @@ export class PartReader {
     return found;
   }
 
-  /** Vercel AI SDK message-level `providerOptions: { anthropic: { cacheControl } }`. */
-  private messageProviderCache(m: Expr): boolean {
-    const po = propOf(this.ctx, m, 'providerOptions') ?? propOf(this.ctx, m, 'experimental_providerMetadata');
+  /** Vercel AI SDK `providerOptions: { anthropic: { cacheControl } }` on a message or a content part. */
+  messageProviderCache(m: Expr): boolean {
+    // AI SDK 5+ `providerOptions`; 4 `providerMetadata` / 3 `experimental_providerMetadata`.
+    const po = propOf(this.ctx, m, 'providerOptions') ?? propOf(this.ctx, m, 'providerMetadata') ?? propOf(this.ctx, m, 'experimental_providerMetadata');
     const cc = po ? (propOf(this.ctx, po.value, 'anthropic') ?? propOf(this.ctx, po.value, 'bedrock')) : undefined;
     const mark = cc ? (propOf(this.ctx, cc.value, 'cacheControl') ?? propOf(this.ctx, cc.value, 'cachePoint')) : undefined;
     if (!mark) return false;

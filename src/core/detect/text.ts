@@ -7,7 +7,7 @@ import type { Segment, Span } from '../model';
 import type { FileContext } from './context';
 import { dottedName, type Expr } from './ir';
 import { concat, dedent, fromPieces, placeholders, textOnly, trim } from './segments';
-import { objectProps, stringOf, valueOf } from './values';
+import { numberOf, objectProps, stringOf, valueOf } from './values';
 
 export interface Text {
   segments: Segment[];
@@ -80,6 +80,7 @@ function walk(ctx: FileContext, e: Expr, depth: number): Walked {
         return { segs: concat(l.segs, r.segs), ...((l.file ?? r.file) ? { file: l.file ?? r.file } : {}) };
       }
       if (e.op === '%') return { segs: concat(walk(ctx, e.left, depth + 1).segs, slot(e.right)) };
+      if (e.op === '*') return repeated(ctx, e, depth);
       if (e.op === '??' || e.op === '||' || e.op === 'or') {
         const l = walk(ctx, e.left, depth + 1);
         return l.segs.some((s) => s.kind === 'text') ? l : walk(ctx, e.right, depth + 1);
@@ -129,9 +130,28 @@ function call(ctx: FileContext, e: Extract<Expr, { k: 'call' }>, depth: number):
       return { ...inner, segs: placeholders(inner.segs, true) };
     }
     if (m === 'join') return join(ctx, e, depth);
+    if (m === 'repeat' && ctx.lang.id !== 'python' && e.args[0]) return repeat(ctx, walk(ctx, recv, depth + 1), numberOf(ctx, e.args[0].value), e);
     if (m === 'format' || m === 'replace' || m === 'replaceAll') return walk(ctx, recv, depth + 1);
   }
   return { segs: slot(e) };
+}
+
+/** Longest text a repetition may produce; beyond it the count is left as a slot. */
+const MAX_REPEAT_CHARS = 1_000_000;
+
+/** Python `"…" * 80` or `80 * "…"`: the text repeated, when both sides are static. */
+function repeated(ctx: FileContext, e: Extract<Expr, { k: 'bin' }>, depth: number): Walked {
+  const ln = numberOf(ctx, e.left);
+  const [strSide, n] = ln !== null ? [e.right, ln] : [e.left, numberOf(ctx, e.right)];
+  return repeat(ctx, walk(ctx, strSide, depth + 1), n, e);
+}
+
+/** `times` copies of static text (`'x '.repeat(80)` too); a slot when the text or count is not static. */
+function repeat(_ctx: FileContext, inner: Walked, times: number | null, e: Expr): Walked {
+  if (times === null || !Number.isInteger(times) || times < 0 || !inner.segs.every((s) => s.kind === 'text')) return { segs: slot(e) };
+  const text = inner.segs.map((s) => (s.kind === 'text' ? s.text : '')).join('');
+  if (text.length * times > MAX_REPEAT_CHARS) return { segs: slot(e) };
+  return { segs: times === 0 || !text ? [] : [{ kind: 'text', text: text.repeat(times) }] };
 }
 
 function join(ctx: FileContext, e: Extract<Expr, { k: 'call' }>, depth: number): Walked {
