@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Site, SiteEstimate } from '../core/model';
+import { mergeEdits } from './edits';
 import type { Engine, SiteSource } from './engine';
 import type { IdleTracker } from './idle';
 import { sourceLanguages } from './ids';
@@ -111,7 +112,8 @@ export class Analysis implements vscode.Disposable {
         const text = doc.getText();
         const version = doc.version;
         try {
-          for (const c of entry.queue.splice(0)) source.edit({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newText: c.text });
+          const edit = mergeEdits(entry.queue.splice(0).map((c) => ({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newText: c.text })), text);
+          if (edit) source.edit(edit);
           return { version, text, value: source.sites(text) };
         } catch (e) {
           source.dispose();
