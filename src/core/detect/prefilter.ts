@@ -25,16 +25,12 @@ const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  * An SDK module as code names it: a JS specifier right after its quote (`'ai'`, `"@google/genai`),
  * a Python package root as a word (`google` for `google.genai`). Quoting matters: `ai` is in `await`.
  */
-const moduleWord = new RegExp(
-  [
-    `['"\`](?:${[...new Set(sdks.flatMap((s) => s.modules.js ?? []))].map(esc).join('|')})\\b`,
-    `\\b(?:${[...new Set(sdks.flatMap((s) => (s.modules.python ?? []).map((m) => m.split('.')[0] as string)))].map(esc).join('|')})\\b`,
-  ].join('|'),
-);
+const jsModule = new RegExp(`['"\`](?:${[...new Set(sdks.flatMap((s) => s.modules.js ?? []))].map(esc).join('|')})\\b`);
+const pyModule = new RegExp(`\\b(?:${[...new Set(sdks.flatMap((s) => (s.modules.python ?? []).map((m) => m.split('.')[0] as string)))].map(esc).join('|')})\\b`);
 
 /** False when the text cannot contain a call site; true means "parse and look". */
 export function mayContainSite(text: string): boolean {
-  if (!callWord.test(text)) return false;
-  if (signatureKeys.some((keys) => keys.every((k) => text.includes(k)))) return true;
-  return moduleWord.test(text);
+  // The rarer, cheaper conditions first: most files fail them before the call-name scan.
+  const imports = jsModule.test(text) || pyModule.test(text) || signatureKeys.some((keys) => keys.every((k) => text.includes(k)));
+  return imports && callWord.test(text);
 }
