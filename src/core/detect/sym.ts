@@ -151,6 +151,8 @@ export class SymEvaluator {
     }
     if (callee.k === 'member') {
       const recv = this.eval(callee.object, depth + 1);
+      // LangChain `.bind(max_tokens=…)` sets call parameters over the constructor's: one more layer.
+      if (recv && recv.t === 'obj' && recv.kind === 'chatmodel' && callee.prop === 'bind') return { ...recv, ctors: [...recv.ctors, e] };
       if (recv && recv.t === 'obj' && recv.spec.passCalls?.includes(callee.prop)) return recv;
       if (callee.prop === 'pipe' && e.args[0]) {
         const r = this.pipe(callee.object, e.args[0].value, depth);

@@ -54,3 +54,12 @@ describe('detect: LangChain recogniser', () => {
     assert.equal(partText(s!, 'system'), 'Be {style}');
   });
 });
+
+describe('detect LangChain bind', () => {
+  it('takes the cap from .bind(max_tokens=…) over the constructor', async () => {
+    const sites = await py('from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model_name="gpt-4", max_tokens=100)\nllm.bind(max_tokens=50).invoke("hi")\n');
+    const s = sites.find((x) => x.api.endsWith('.invoke'));
+    assert.equal(s?.model?.id, 'gpt-4');
+    assert.equal(s?.cap?.value, 50);
+  });
+});
