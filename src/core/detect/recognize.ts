@@ -233,6 +233,8 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
   if (!model && (langchain || m.entry.shape === 'gemini-legacy')) model = modelOf(ctx, req.positional(0, 0));
   if (!model && m.entry.shape === 'gemini-chat' && layers.length > 1) model = modelOf(ctx, req.get('model')?.value);
 
+  if (m.spec.provider === 'openai') model = azureDeployment(ctx, ctors, model);
+
   let capNames = shape.caps;
   let capRequired = m.entry.capRequired ?? false;
   let args = req.container(shape.argsInCtor);
@@ -270,6 +272,20 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
     ...(linked.length ? { linkedFiles: linked } : {}),
   };
   return site;
+}
+
+/**
+ * Azure OpenAI routes by deployment: a client's `azure_deployment` / `deployment` overrides the
+ * call's `model`, and either is a user-chosen name, not a model id, so it is marked `dynamic`
+ * (priced when it happens to name a model, never reported as an unknown model).
+ */
+function azureDeployment(ctx: FileContext, ctors: CallExpr[], model: Site['model']): Site['model'] {
+  const azure = ctors.filter((c) => /AzureOpenAI$/.test(dottedName(c.callee) ?? ''));
+  if (!azure.length) return model;
+  const dep = new Request(ctx, azure.map((c) => layerOf(ctx, c))).get('azure_deployment', 'deployment', 'deploymentName');
+  const named = dep ? modelOf(ctx, dep.value) : null;
+  const chosen = named ?? model;
+  return chosen ? { ...chosen, origin: 'dynamic' } : null;
 }
 
 /** Shapes whose first argument is the whole request (not a message, as for chats and LangChain). */
