@@ -57,6 +57,10 @@ export class FileContext {
    * edit that re-reads one site needs only its own names); past that one pass indexes every word.
    */
   occurrences(name: string): number[] {
+    // An empty name (an identifier node of a half-written expression) would make the scan below
+    // match the empty string forever without advancing: a fuzzed edit grew that array until V8
+    // aborted the process.
+    if (!name) return [];
     if (this.words) return this.words.get(name) ?? [];
     let hits = this.scanned.get(name);
     if (hits) return hits;
