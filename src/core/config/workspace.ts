@@ -123,6 +123,16 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     if (text.length > MAX_TEXT_LENGTH) {
       return { config: emptyWorkspaceConfig, problems: [wholeFileProblem(text, `the file is larger than ${MAX_TEXT_LENGTH / 1e6} MB and is ignored`)] };
     }
+    const deep = tooDeepAt(text);
+    if (deep >= 0) {
+      // The parser recurses per level: past the stack it fails at a depth that depends on how much
+      // stack the caller left, so the same text could give different problems. Refuse it first.
+      const line = text.slice(0, deep).split('\n').length;
+      return {
+        config: emptyWorkspaceConfig,
+        problems: [wholeFileProblem(text, `nested deeper than ${MAX_NESTING} levels at line ${line}; promptmeter.yaml is ignored`)],
+      };
+    }
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
     const v = new YamlValidation(doc, text);
     // A broken line can make the parser report an error per token after it; the first few say it.
@@ -147,6 +157,51 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     // A parser failure (deep nesting can exhaust the stack) must not take the editor down.
     return { config: emptyWorkspaceConfig, problems: [wholeFileProblem(text, `promptmeter.yaml could not be read: ${(e as Error).message}`)] };
   }
+}
+
+/** Deeper than any real configuration, and far from what exhausts the parser's stack. */
+const MAX_NESTING = 64;
+
+/**
+ * The offset where flow collections (`[`, `{`) or block indentation nest deeper than
+ * {@link MAX_NESTING}, or -1. Quoted strings and comments are skipped.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  let prev = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      prev = '';
+      if (quote === "'" || quote === '"') continue;
+      quote = quote === '#' ? '' : quote;
+      continue;
+    }
+    if (lineStart && (c === ' ' || c === '-')) {
+      if (++indent > MAX_NESTING * 8) return i;
+      prev = c;
+      continue;
+    }
+    lineStart = false;
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    // A quote opens a string only where a scalar starts (`it's` in plain text is an apostrophe).
+    if (c === '#' && (prev === ' ' || prev === '')) quote = '#';
+    else if ((c === '"' || c === "'") && ':-[{, '.includes(prev || ' ')) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    prev = c;
+  }
+  return -1;
 }
 
 function normalize(file: WorkspaceFile, spans: WeakMap<object, Span>): WorkspaceConfig {

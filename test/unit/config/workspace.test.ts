@@ -350,3 +350,21 @@ describe('parseWorkspaceConfig: robustness', () => {
     }
   });
 });
+
+describe('parseWorkspaceConfig on deep nesting', () => {
+  it('refuses nesting past 64 levels with one problem, the same on every parse', () => {
+    const deep = `version: 1\nvolumes:\n ${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}\n`;
+    const a = parseWorkspaceConfig(deep);
+    const b = parseWorkspaceConfig(deep);
+    assert.deepEqual(a, b);
+    assert.equal(a.problems.length, 1);
+    assert.match(a.problems[0]!.message, /nested deeper than 64 levels at line 3/);
+  });
+
+  it('still reads ordinary files with apostrophes, quotes and braces in values', () => {
+    const text = "version: 1\nfeatures:\n  - name: Customer's tickets\n    globs: ['src/{a,b}/**', \"x/[y]/*\"]\n";
+    const r = parseWorkspaceConfig(text);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.config.features[0]!.globs, ['src/{a,b}/**', 'x/[y]/*']);
+  });
+});
