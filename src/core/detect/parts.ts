@@ -5,6 +5,7 @@
 import type { CacheMarker, PartRole, PromptPart, Segment } from '../model';
 import type { FileContext } from './context';
 import { dottedName, type Expr } from './ir';
+import { roleOf } from './roleWords';
 import { placeholders } from './segments';
 import { jsonText, textOf } from './text';
 import { objectProps, propOf, stringOf, valueOf } from './values';
@@ -13,19 +14,6 @@ export interface PartsOut {
   parts: PromptPart[];
   cache: CacheMarker[];
 }
-
-const roleNames: Record<string, PartRole> = {
-  system: 'system',
-  developer: 'developer',
-  user: 'user',
-  human: 'user',
-  assistant: 'assistant',
-  ai: 'assistant',
-  model: 'assistant',
-  tool: 'tool',
-  function: 'tool',
-  placeholder: 'unknown',
-};
 
 const messageClasses: Record<string, PartRole> = {
   SystemMessage: 'system',
@@ -37,9 +25,6 @@ const messageClasses: Record<string, PartRole> = {
   AIMessagePromptTemplate: 'assistant',
 };
 
-export function roleOf(text: string | undefined): PartRole {
-  return (text && roleNames[text.toLowerCase()]) || 'unknown';
-}
 
 /** Options for reading one family's content. */
 export interface ReadOpts {

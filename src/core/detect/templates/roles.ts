@@ -1,4 +1,5 @@
 import type { PartRole, PromptPart } from '../../model';
+import { roleOf } from '../roleWords';
 import { splitPlaceholders, type PlaceholderSyntax } from './placeholders';
 
 /** A stretch of body text spoken by one role. */
@@ -8,18 +9,6 @@ interface RoleBlock {
   end: number;
 }
 
-const ROLE_WORDS: Record<string, PartRole> = {
-  system: 'system',
-  developer: 'developer',
-  user: 'user',
-  human: 'user',
-  assistant: 'assistant',
-  ai: 'assistant',
-  model: 'assistant',
-  tool: 'tool',
-  function: 'tool',
-};
-
 /**
  * Prompty role markers: a line holding only `system:`, `user:`, `assistant:` (any case, an
  * optional leading `#`). Text before the first marker belongs to the system role, as Prompty
@@ -27,13 +16,13 @@ const ROLE_WORDS: Record<string, PartRole> = {
  */
 export function promptyRoleBlocks(text: string, from: number, to: number): RoleBlock[] {
   const re = /^[ \t]*#?[ \t]*(system|developer|user|human|assistant|ai|tool|function)[ \t]*:[ \t]*\r?$/gim;
-  return blocksByMarkers(text, from, to, re, 'system', (m) => ROLE_WORDS[m[1]!.toLowerCase()] ?? 'unknown');
+  return blocksByMarkers(text, from, to, re, 'system', (m) => roleOf(m[1]));
 }
 
 /** Dotprompt role markers: `{{role "system"}}` / `{{role 'user'}}`; before any marker, user. */
 export function dotpromptRoleBlocks(text: string, from: number, to: number): RoleBlock[] {
   const re = /\{\{~?\s*role\s+["']([A-Za-z]+)["']\s*~?\}\}/g;
-  return blocksByMarkers(text, from, to, re, 'user', (m) => ROLE_WORDS[m[1]!.toLowerCase()] ?? 'unknown');
+  return blocksByMarkers(text, from, to, re, 'user', (m) => roleOf(m[1]));
 }
 
 function blocksByMarkers(
@@ -42,7 +31,7 @@ function blocksByMarkers(
   to: number,
   re: RegExp,
   firstRole: PartRole,
-  roleOf: (m: RegExpExecArray) => PartRole,
+  roleAt: (m: RegExpExecArray) => PartRole,
 ): RoleBlock[] {
   const body = text.slice(from, to);
   const blocks: RoleBlock[] = [];
@@ -51,7 +40,7 @@ function blocksByMarkers(
   re.lastIndex = 0;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     blocks.push({ role, start: from + start, end: from + m.index });
-    role = roleOf(m);
+    role = roleAt(m);
     start = m.index + m[0].length;
     if (m[0].length === 0) re.lastIndex++;
   }
