@@ -31,6 +31,7 @@ export class DiagnosticsFeature implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('promptmeter');
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; release: () => void }>();
   private readonly disposables: vscode.Disposable[];
+  private disposed = false;
 
   constructor(
     private readonly analysis: Analysis,
@@ -90,7 +91,15 @@ export class DiagnosticsFeature implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** Documents in the collection and updates waiting on their debounce (the lifecycle test reads these). */
+  counts(): { documents: number; pending: number } {
+    let documents = 0;
+    if (!this.disposed) this.collection.forEach(() => void documents++);
+    return { documents, pending: this.timers.size };
+  }
+
   dispose(): void {
+    this.disposed = true;
     for (const t of this.timers.values()) {
       clearTimeout(t.timer);
       t.release();
