@@ -17,13 +17,37 @@ const CANDIDATES = 3;
  */
 const nearestMemo = new WeakMap<PriceTable, Map<string, string[]>>();
 
+/** Per table, the longest id or alias it knows. */
+const longestMemo = new WeakMap<PriceTable, number>();
+
+function longestKnownId(prices: PriceTable): number {
+  let n = longestMemo.get(prices);
+  if (n === undefined) {
+    n = 0;
+    for (const row of prices.all()) for (const name of [row.id, ...row.aliases]) n = Math.max(n, name.length);
+    longestMemo.set(prices, n);
+  }
+  return n;
+}
+
+/**
+ * An id more than twice as long as every known one is no typo of any: each is then more edits
+ * away than it has characters. `nearest` costs the id's length times every known id's length
+ * (a fuzzed 54,841-character model string took 7.5 s of CPU), so such ids get no candidates.
+ */
 function nearestIds(prices: PriceTable, id: string): string[] {
+  if (id.length > 2 * longestKnownId(prices)) return [];
   let byId = nearestMemo.get(prices);
   if (!byId) nearestMemo.set(prices, (byId = new Map()));
   let ids = byId.get(id);
   if (!ids) byId.set(id, (ids = prices.nearest(id, CANDIDATES).map((m) => m.id)));
   return ids;
 }
+
+/** Longest id a message quotes whole; a longer one (pasted text, a fuzzed file) is shortened. */
+const QUOTED_ID_MAX = 120;
+
+const quoted = (id: string): string => (id.length > QUOTED_ID_MAX ? `${id.slice(0, QUOTED_ID_MAX)}…` : id);
 
 function fixes({ est, text }: RuleInput, candidates: readonly string[]): Fix[] {
   const span = est.site.model?.span;
@@ -49,7 +73,7 @@ export const unknownModel: Rule = {
     const near = candidates.length ? `; nearest known: ${candidates.join(', ')}` : '';
     return [
       {
-        message: `unknown model "${written.id}": no price, so this call is not priced, and its tokens are approximated with ${est.encoding}${near}`,
+        message: `unknown model "${quoted(written.id)}": no price, so this call is not priced, and its tokens are approximated with ${est.encoding}${near}`,
         span: written.span ?? est.site.anchor,
         fixes: fixes(input, candidates),
       },

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { analyzeSites } from '../../../src/core/analyze';
 import type { Finding, Site } from '../../../src/core/model';
 import { applyEdits } from '../../../src/core/rules';
+import { defaultPriceTable } from '../../../src/core/pricing';
+import { cpuMs } from '../../fuzz/harness';
 import { ctxWith, models, site, spanOf } from './fixtures';
 
 const onlyTwo = ctxWith({ rows: [models.gpt, models.claude] });
@@ -54,5 +56,29 @@ describe('PM006 unknown-model', () => {
     const py = 'completion(model="gpt-test", messages=msgs)\n';
     assert.equal(pm006(py, callOn(py, '"gpt-test"', 'gpt-test')), undefined);
     assert.equal(pm006(py, callOn(py, 'model', 'model', 'dynamic')), undefined);
+  });
+
+  it('offers no nearest ids for an id far longer than any known one, and answers in time linear in it', () => {
+    // A fuzzed file (fuzz seed 1 #2242) put 54,841 characters of prose in `model=`: comparing it
+    // with every id of the bundled table took 7.5 s of CPU. No id is near one twice as long as the
+    // longest known, so none is compared.
+    const prices = defaultPriceTable();
+    const ctx = { ...onlyTwo, prices };
+    const longest = Math.max(...prices.all().flatMap((r) => [r.id, ...r.aliases]).map((n) => n.length));
+    const id = 'The quick brown fox. '.repeat(2_612);
+    const py = `completion(model="${id}", messages=msgs)\n`;
+    const t0 = cpuMs();
+    const f = pm006(py, callOn(py, `"${id}"`, id), ctx);
+    const ms = cpuMs() - t0;
+    assert.ok(f);
+    assert.deepEqual(f.fixes, []);
+    assert.doesNotMatch(f.message, /nearest known/);
+    // The message quotes the first 120 characters, not 54 KB.
+    assert.ok(f.message.startsWith(`unknown model "${id.slice(0, 120)}…": no price`), f.message.slice(0, 200));
+    assert.ok(ms < 1_000, `took ${ms} ms`);
+    // At twice the longest known id, a typo is still looked for.
+    const near = `gpt-4o${'x'.repeat(2 * longest - 6)}`;
+    const g = pm006(`completion(model="${near}")`, callOn(`completion(model="${near}")`, `"${near}"`, near), ctx);
+    assert.ok(g && g.fixes.length > 0);
   });
 });
