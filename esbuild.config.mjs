@@ -83,6 +83,15 @@ const targets = [
     external: ['vscode'],
   },
   {
+    // Detection and estimation for the Node extension host, off its thread (issue 6).
+    ...common,
+    entryPoints: ['src/extension/worker/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     ...common,
     entryPoints: ['src/extension/browserMain.ts'],
     outfile: 'dist/web/extension.js',

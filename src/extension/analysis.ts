@@ -1,31 +1,44 @@
 /**
  * The per-document analysis cache every feature reads from. Sites and estimates are computed once
- * per document version (in-flight work is shared); code documents keep their syntax tree and
- * re-parse only what an edit touched. Settings or `promptmeter.yaml` changes drop the results.
+ * per document version (in-flight work is shared) by a backend: the analysis worker on the
+ * desktop, the extension host's thread on the web. The backend keeps each document's text and
+ * syntax tree and re-parses only what the edits queued here since the last request touched.
+ * Documents over the open-document bounds (`bounds.ts`) are never sent. Settings or
+ * `promptmeter.yaml` changes drop the results.
  */
 import * as vscode from 'vscode';
 import type { Site, SiteEstimate } from '../core/model';
+import { documentSkipReason } from './bounds';
 import { mergeEdits } from './edits';
-import type { Engine, SiteSource } from './engine';
+import type { Engine } from './engine';
 import type { IdleTracker } from './idle';
 import { sourceLanguages } from './ids';
 import type { SettingsStore } from './settings';
+import type { AnalysisBackend } from './worker/backend';
+import { OUT_OF_SYNC, WORKER_DIED, type AnalyzeResult, type LinkedTexts, type Want } from './worker/protocol';
 import type { WorkspaceConfigStore } from './workspaceConfig';
 
 interface Versioned<T> {
   version: number;
-  text: string;
   value: T;
 }
 
 interface Entry {
-  source?: Promise<SiteSource>;
-  /** Edits since the source was opened, applied lazily on the next read. */
+  key: string;
+  /** Whether the backend holds this document (its text as of the last request). */
+  opened: boolean;
+  /** Changes since the last request, sent folded into one with the next. */
   queue: vscode.TextDocumentContentChangeEvent[];
+  /** Linked files read since the last request, shipped with the next. */
+  files: LinkedTexts;
   sites?: Promise<Versioned<Site[]>>;
   estimates?: Promise<Versioned<SiteEstimate[]>>;
   latest?: Versioned<SiteEstimate[]>;
+  skip?: { version: number; reason: string | null };
 }
+
+/** Requests overtaken by newer ones are asked again; typing can overtake a few in a row. */
+const MAX_ROUNDS = 50;
 
 export class Analysis implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -33,6 +46,9 @@ export class Analysis implements vscode.Disposable {
   private readonly invalidated = new vscode.EventEmitter<void>();
   private readonly analyzed = new vscode.EventEmitter<{ uri: vscode.Uri; estimates: SiteEstimate[] }>();
   private readonly disposables: vscode.Disposable[];
+  private readonly reportedSkips = new Map<string, string>();
+  private backendInstance: AnalysisBackend | undefined;
+  private disposed = false;
   /** Fires when every result is stale (settings, workspace file, a prompt file changed). */
   readonly onDidInvalidate = this.invalidated.event;
   /** Fires when a document's estimates are ready. */
@@ -43,12 +59,14 @@ export class Analysis implements vscode.Disposable {
     private readonly settings: SettingsStore,
     private readonly workspace: WorkspaceConfigStore,
     private readonly idle: IdleTracker,
+    /** Made on the first analysis (a worker is not started at activation). */
+    private readonly createBackend: () => AnalysisBackend,
     private readonly log: (line: string) => void = () => undefined,
   ) {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         const entry = this.entries.get(e.document.uri.toString());
-        if (entry?.source && e.contentChanges.length) entry.queue.push(...e.contentChanges);
+        if (entry?.opened && e.contentChanges.length) entry.queue.push(...e.contentChanges);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       settings.onDidChange(() => this.invalidate()),
@@ -64,9 +82,35 @@ export class Analysis implements vscode.Disposable {
     return this.engine.handles(doc.languageId, relativePath(doc.uri), this.settings.value, this.workspace.configFor(doc.uri));
   }
 
+  /**
+   * Why a document is not analysed (over 2 MB, minified, binary), or null; checked once per
+   * version. The first time a document is skipped for a reason, the output channel says so.
+   */
+  skipReason(doc: vscode.TextDocument): string | null {
+    const entry = this.entry(doc.uri);
+    if (entry.skip?.version !== doc.version) {
+      entry.skip = { version: doc.version, reason: documentSkipReason(doc.getText()) };
+      const reason = entry.skip.reason;
+      if (reason && this.reportedSkips.get(entry.key) !== reason) {
+        this.reportedSkips.set(entry.key, reason);
+        this.log(`${relativePath(doc.uri)}: not analysed (${reason}); no CodeLens or diagnostics for it`);
+      }
+    }
+    return entry.skip.reason;
+  }
+
   /** The sites of the document's current text: detection only, no tokenizer needed. */
   sites(doc: vscode.TextDocument): Promise<Site[]> {
-    return this.sitesVersioned(doc).then((s) => s.value);
+    const entry = this.entry(doc.uri);
+    const cached = entry.sites;
+    const p = (async (): Promise<Versioned<Site[]>> => {
+      const prev = cached ? await cached.catch(() => undefined) : undefined;
+      if (prev && prev.version === doc.version) return prev;
+      const r = await this.request(doc, entry, 'sites');
+      return { version: r.version, value: r.sites };
+    })();
+    entry.sites = p;
+    return this.idle.track(p).then((s) => s.value);
   }
 
   /** Priced and judged sites of the document's current text. */
@@ -76,20 +120,22 @@ export class Analysis implements vscode.Disposable {
     const p = (async (): Promise<Versioned<SiteEstimate[]>> => {
       const prev = cached ? await cached.catch(() => undefined) : undefined;
       if (prev && prev.version === doc.version) return prev;
-      const sites = await this.sitesVersioned(doc);
-      await this.workspace.ready();
-      const ws = this.workspace.configFor(doc.uri);
-      const value = await this.engine.estimate(relativePath(doc.uri), sites.text, sites.value, this.settings.value, ws);
-      const result = { version: sites.version, text: sites.text, value };
-      if (!entry.latest || entry.latest.version <= result.version) {
+      const r = await this.request(doc, entry, 'estimates');
+      const result = { version: r.version, value: r.estimates ?? [] };
+      if (this.entries.get(entry.key) === entry && (!entry.latest || entry.latest.version <= result.version)) {
         entry.latest = result;
-        this.analyzed.fire({ uri: doc.uri, estimates: value });
+        this.analyzed.fire({ uri: doc.uri, estimates: result.value });
       }
       return result;
     })();
     entry.estimates = p;
-    p.catch((e: unknown) => this.log(`analysis of ${relativePath(doc.uri)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    p.catch((e: unknown) => !this.disposed && this.log(`analysis of ${relativePath(doc.uri)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
     return this.idle.track(p).then((r) => r.value);
+  }
+
+  /** Tokens of free text (a selection) with a model's tokenizer, off the host thread where possible. */
+  count(text: string, model: string | null): Promise<{ tokens: number; exact: boolean }> {
+    return this.backend().count(text, model);
   }
 
   /** The last estimates computed for a document, whatever its version; for synchronous readers. */
@@ -98,69 +144,114 @@ export class Analysis implements vscode.Disposable {
     return l && { version: l.version, estimates: l.value };
   }
 
-  private sitesVersioned(doc: vscode.TextDocument): Promise<Versioned<Site[]>> {
-    const entry = this.entry(doc.uri);
-    const cached = entry.sites;
-    const p = (async (): Promise<Versioned<Site[]>> => {
-      const prev = cached ? await cached.catch(() => undefined) : undefined;
-      if (prev && prev.version === doc.version) return prev;
-      if (!this.handles(doc)) return { version: doc.version, text: doc.getText(), value: [] };
-      await this.workspace.ready();
-      for (let attempt = 0; ; attempt++) {
-        const source = await this.source(doc, entry);
-        // Read text and version after the await: every change event up to now is in the queue.
-        const text = doc.getText();
-        const version = doc.version;
-        try {
-          const edit = mergeEdits(entry.queue.splice(0).map((c) => ({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newText: c.text })), text);
-          if (edit) source.edit(edit);
-          return { version, text, value: source.sites(text) };
-        } catch (e) {
-          source.dispose();
-          entry.source = undefined;
-          if (attempt > 0) throw e;
-        }
-      }
-    })();
-    entry.sites = p;
-    return this.idle.track(p);
+  /** Documents with analysis state (the lifecycle test checks it returns to its baseline). */
+  documentCount(): number {
+    return this.entries.size;
   }
 
-  private source(doc: vscode.TextDocument, entry: Entry): Promise<SiteSource> {
-    if (!entry.source) {
-      entry.queue = [];
-      const dir = vscode.Uri.joinPath(doc.uri, '..');
-      entry.source = this.engine.open(
-        { path: relativePath(doc.uri), text: doc.getText(), languageId: doc.languageId, readFile: (p) => this.linked.read(dir, p) },
-        this.settings.value,
-        this.workspace.configFor(doc.uri),
-      );
+  /**
+   * One round trip to the backend for the document's current text. A skipped document gets no
+   * sites; a request overtaken by a newer one, a resync or a worker that died is asked again.
+   */
+  private async request(doc: vscode.TextDocument, entry: Entry, want: Want): Promise<AnalyzeResult> {
+    if (!this.handles(doc) || this.skipReason(doc)) {
+      this.close(entry);
+      return { version: doc.version, sites: [], estimates: [], misses: [] };
     }
-    return entry.source;
+    await this.workspace.ready();
+    let failures = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const backend = this.backend();
+      // Text, version and queue are read together, with no await in between: every change event
+      // up to now is in the queue and in the text.
+      const text = doc.getText();
+      const version = doc.version;
+      const files = entry.files;
+      entry.files = {};
+      let edit = null;
+      if (!entry.opened) {
+        backend.open(entry.key, {
+          path: relativePath(doc.uri), languageId: doc.languageId, text, version,
+          settings: this.settings.value, workspace: this.workspace.configFor(doc.uri),
+        });
+        entry.opened = true;
+        entry.queue = [];
+      } else {
+        edit = mergeEdits(entry.queue.splice(0).map((c) => ({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newText: c.text })), text);
+      }
+      let outcome;
+      try {
+        outcome = await backend.analyze(entry.key, { version, edit, length: text.length, want, files });
+      } catch (e) {
+        // Out of sync, or the worker died under the request: open the document afresh, once.
+        if (++failures > 1 || !(e instanceof Error) || !(e.message.includes(OUT_OF_SYNC) || e.message === WORKER_DIED)) throw e;
+        this.close(entry);
+        continue;
+      }
+      if (outcome.superseded) continue;
+      if (outcome.misses.length && this.readLinked(doc, entry, outcome.misses)) continue;
+      return outcome;
+    }
+    throw new Error(`analysis of ${relativePath(doc.uri)} kept being overtaken by newer edits`);
+  }
+
+  /** Reads the linked files detection missed; true when one was at hand, so a re-read helps. */
+  private readLinked(doc: vscode.TextDocument, entry: Entry, misses: string[]): boolean {
+    const dir = vscode.Uri.joinPath(doc.uri, '..');
+    let found = false;
+    for (const p of misses) {
+      const text = this.linked.read(dir, p);
+      entry.files[p] = text ?? null;
+      if (text !== undefined) found = true;
+    }
+    return found;
+  }
+
+  private backend(): AnalysisBackend {
+    // Work that was in flight at deactivation must not start a worker nobody will stop.
+    if (this.disposed) throw new Error('analysis stopped: the extension was deactivated');
+    if (!this.backendInstance) {
+      this.backendInstance = this.createBackend();
+      // The worker was replaced: it holds no documents; each is opened again on its next request.
+      this.backendInstance.onDidReset(() => {
+        for (const e of this.entries.values()) e.opened = false;
+      });
+    }
+    return this.backendInstance;
+  }
+
+  private close(entry: Entry): void {
+    if (entry.opened) this.backendInstance?.close(entry.key);
+    entry.opened = false;
+    entry.queue = [];
   }
 
   private entry(uri: vscode.Uri): Entry {
     const key = uri.toString();
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { queue: [] }));
+    if (!e) this.entries.set(key, (e = { key, opened: false, queue: [], files: {} }));
     return e;
   }
 
   /** Drops every result (and syntax tree: template globs may have changed what a file is). */
   invalidate(): void {
-    for (const e of this.entries.values()) void e.source?.then((s) => s.dispose(), () => undefined);
+    for (const e of this.entries.values()) this.close(e);
     this.entries.clear();
     this.invalidated.fire();
   }
 
   private forget(uri: vscode.Uri): void {
     const e = this.entries.get(uri.toString());
-    void e?.source?.then((s) => s.dispose(), () => undefined);
+    if (e) this.close(e);
     this.entries.delete(uri.toString());
+    this.reportedSkips.delete(uri.toString());
   }
 
   dispose(): void {
+    this.disposed = true;
     this.invalidate();
+    this.backendInstance?.dispose();
+    this.backendInstance = undefined;
     this.invalidated.dispose();
     this.analyzed.dispose();
     for (const d of this.disposables) d.dispose();

@@ -26,14 +26,23 @@ import { SettingsStore } from './settings';
 import { StatusBarFeature } from './statusBar';
 import { VolumeHighlight } from './volumeHighlight';
 import { WorkspaceConfigStore } from './workspaceConfig';
+import { InThreadBackend, type AnalysisBackend } from './worker/backend';
+import { DocumentAnalyzer } from './worker/documents';
+import { shownStatus } from './statusBar';
 
-export function activateExtension(context: vscode.ExtensionContext): PromptmeterApi {
+/** Where analysis runs: the Node entry passes the worker; by default (web) the host's thread. */
+export type BackendFactory = (engine: Engine, log: (line: string) => void) => AnalysisBackend;
+
+const inThread: BackendFactory = (engine) => new InThreadBackend(new DocumentAnalyzer(engine));
+
+export function activateExtension(context: vscode.ExtensionContext, backend: BackendFactory = inThread): PromptmeterApi {
   const output = vscode.window.createOutputChannel('Promptmeter');
   const settings = new SettingsStore(output);
   const workspace = new WorkspaceConfigStore();
   const idle = new IdleTracker();
   const engine: Engine = createdOnUse(() => new (lazyCore().Engine)(extensionAssets(context.extensionUri), (line) => output.appendLine(line)));
-  const analysis = new Analysis(engine, settings, workspace, idle, (line) => output.appendLine(line));
+  const log = (line: string) => output.appendLine(line);
+  const analysis = new Analysis(engine, settings, workspace, idle, () => backend(engine, log), log);
   const deps = { analysis, engine, settings, workspace };
   const sel = documentSelector;
 
@@ -48,7 +57,7 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
       new DiagnosticsFeature(analysis, settings, idle),
       registerQuickFixes(sel, analysis),
     )),
-    new FeatureController(settings, (s) => s.statusBar, () => new StatusBarFeature(analysis, engine, settings)),
+    new FeatureController(settings, (s) => s.statusBar, () => new StatusBarFeature(analysis, settings)),
     new FeatureController(settings, () => true, () => new VolumeHighlight(analysis)),
     vscode.commands.registerCommand(commands.showBreakdown, (uri?: vscode.Uri, siteId?: string) => showBreakdown(deps, uri, siteId)),
     reportCommandOnFirstUse(context, deps),
@@ -57,6 +66,7 @@ export function activateExtension(context: vscode.ExtensionContext): Promptmeter
   return {
     whenIdle: () => idle.whenIdle(),
     analyze: async (uri) => analysis.estimates(await vscode.workspace.openTextDocument(uri)),
+    status: shownStatus,
   };
 }
 

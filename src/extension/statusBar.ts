@@ -1,10 +1,11 @@
 /**
  * Tokens (and cost) of the selection, or of the prompt under the cursor, with its model; hidden
- * when there is nothing to show. A click runs the workspace report.
+ * when there is nothing to show. A click runs the workspace report. A document over the
+ * open-document bounds shows `Promptmeter: skipped` with the reason, so a missing CodeLens is
+ * never a silent failure.
  */
 import * as vscode from 'vscode';
 import type { Analysis } from './analysis';
-import type { Engine } from './engine';
 import { estimateAt } from './hover';
 import { commands } from './ids';
 import { statusText } from './present';
@@ -16,7 +17,7 @@ export class StatusBarFeature implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
-  constructor(private readonly analysis: Analysis, private readonly engine: Engine, private readonly settings: SettingsStore) {
+  constructor(private readonly analysis: Analysis, private readonly settings: SettingsStore) {
     this.item.name = 'Promptmeter';
     this.item.command = commands.showReport;
     this.disposables = [
@@ -40,22 +41,28 @@ export class StatusBarFeature implements vscode.Disposable {
     if (gen !== this.generation) return; // a newer update won
     if (!text) {
       this.item.hide();
+      shown = undefined;
       return;
     }
-    this.item.text = `$(symbol-number) ${text.label}`;
+    this.item.text = text.skipped ? `$(dashboard) ${text.label}` : `$(symbol-number) ${text.label}`;
     this.item.tooltip = text.tooltip;
     this.item.show();
+    shown = { text: this.item.text, tooltip: text.tooltip };
   }
 
-  private async compute(editor: vscode.TextEditor): Promise<{ label: string; tooltip: string } | undefined> {
+  private async compute(editor: vscode.TextEditor): Promise<{ label: string; tooltip: string; skipped?: boolean } | undefined> {
     const doc = editor.document;
+    const skipped = this.analysis.skipReason(doc);
+    if (skipped) {
+      return { label: 'Promptmeter: skipped', tooltip: `Promptmeter does not analyse this file (${skipped}): no CodeLens, hover or diagnostics here`, skipped: true };
+    }
     const estimates = await this.analysis.estimates(doc);
     const sel = editor.selection;
     const display = this.settings.value.currencyDisplay;
     const hit = estimateAt(estimates, doc.offsetAt(sel.active));
     if (!sel.isEmpty) {
       const model = hit?.est.resolvedModel ?? hit?.est.site.model?.id ?? (this.settings.value.defaultModel || null);
-      const n = await this.engine.count(doc.getText(sel), model);
+      const n = await this.analysis.count(doc.getText(sel), model);
       return { label: statusText(n.tokens, n.exact, model, null, display), tooltip: 'Promptmeter: tokens in the selection — click for the workspace cost report' };
     }
     if (!hit) return undefined;
@@ -67,8 +74,16 @@ export class StatusBarFeature implements vscode.Disposable {
   }
 
   dispose(): void {
+    shown = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.item.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+let shown: { text: string; tooltip: string } | undefined;
+
+/** What the status bar item shows now (undefined: hidden); for the integration tests' API. */
+export function shownStatus(): { text: string; tooltip: string } | undefined {
+  return shown;
 }

@@ -1,0 +1,50 @@
+/**
+ * Entry of `dist/analysisWorker.js`, the worker thread the desktop extension host hands all
+ * detection and estimation to (issue 6: never block the extension host for more than 50 ms).
+ * It reads tokenizer ranks and tree-sitter WASM from its own folder (`dist/`), like the CLI, and
+ * answers the host's messages (`protocol.ts`) in order.
+ */
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { nodeRankLoader } from '../../cli/ranks';
+import { nodeDetectionHost } from '../../cli/wasm';
+import { Engine } from '../engine';
+import { DocumentAnalyzer } from './documents';
+import { reviveWorkspaceConfig, type HostMessage, type WorkerMessage } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('analysisWorker.js runs as a worker thread');
+
+const post = (m: WorkerMessage) => port.postMessage(m);
+const wasm = nodeDetectionHost();
+const engine = new Engine({ ranks: nodeRankLoader(join(__dirname, 'ranks')), wasm: (name) => wasm.loadWasm(name) }, (line) => post({ type: 'log', line }));
+const documents = new DocumentAnalyzer(engine);
+
+function reply(id: number, work: Promise<unknown>): void {
+  work.then(
+    (value) => post({ type: 'reply', id, ok: true, value }),
+    (e: unknown) => post({ type: 'reply', id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+  );
+}
+
+port.on('message', (m: HostMessage) => {
+  switch (m.type) {
+    case 'open':
+      documents.open(m.key, { ...m.doc, workspace: reviveWorkspaceConfig(m.doc.workspace) });
+      return;
+    case 'close':
+      documents.close(m.key);
+      return;
+    case 'analyze':
+      reply(m.id, documents.analyze(m.key, m.req));
+      return;
+    case 'count':
+      reply(m.id, documents.count(m.text, m.model));
+      return;
+    case 'crash':
+      setTimeout(() => {
+        throw new Error('analysis worker: crash requested by the host (test hook)');
+      });
+      return;
+  }
+});
