@@ -13,7 +13,7 @@ import { initDetection, languageForPath, type Detector } from '../core/detect';
 import { detectTemplate, isTemplatePath } from '../core/detect/templates';
 import type { Site, SiteEstimate } from '../core/model';
 import { defaultPriceTable } from '../core/pricing';
-import { buildScanReport, type ReportError, type ScanReport } from '../core/report';
+import { buildScanReport, featureWorksheet, type ReportError, type ScanReport } from '../core/report';
 import { attachBudgetFindings } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import { Tokenizers } from '../core/tokens';
@@ -203,5 +203,6 @@ export function toReport(s: ScanOutcome): ScanReport {
     errors: [...s.errors, ...configErrors],
     lines: s.lines,
     featureOf: (e) => featureFor({ file: e.file, siteId: e.id }, s.workspace)?.name ?? null,
+    features: featureWorksheet(s.estimates, s.workspace),
   });
 }

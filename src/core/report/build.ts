@@ -1,6 +1,7 @@
 import type { CostBreakdown, Finding, Nanodollars, Severity, SiteEstimate, Span } from '../model';
 import type { LineIndex } from '../text/lines';
-import type { ReportCost, ReportError, ReportFinding, ReportSite, ScanReport } from './types';
+import type { ReportCost, ReportError, ReportFeature, ReportFinding, ReportSite, ScanReport } from './types';
+import type { FeatureWorksheetRow } from './worksheet';
 
 /** What a report needs besides the estimates. */
 export interface ScanReportMeta {
@@ -16,6 +17,11 @@ export interface ScanReportMeta {
   featureOf?: (estimate: SiteEstimate) => string | null;
   /** Findings that belong to no single site (file, feature or workspace budgets), with their file. */
   findings?: readonly { file: string; finding: Finding }[];
+  /**
+   * The cost-per-task worksheet (`featureWorksheet` over the same estimates and the workspace's
+   * `promptmeter.yaml`), so every renderer shows it; omitted, the report has no feature rows.
+   */
+  features?: readonly FeatureWorksheetRow[];
 }
 
 const NANO_PER_DOLLAR = 1e9;
@@ -72,6 +78,25 @@ function site(e: SiteEstimate, meta: ScanReportMeta): ReportSite {
   };
 }
 
+const dollarsOrNull = (n: Nanodollars | null): number | null => (n === null ? null : nanoToDollars(n));
+
+function feature(r: FeatureWorksheetRow): ReportFeature {
+  return {
+    name: r.name,
+    sites: r.sites,
+    unpricedSites: r.unpricedSites,
+    tasksPerMonth: r.tasksPerMonth,
+    callsPerTask: r.callsPerTask,
+    successRate: r.successRate,
+    basis: r.basis,
+    costPerTask: dollarsOrNull(r.costPerTask),
+    costPerSuccessfulTask: dollarsOrNull(r.costPerSuccessfulTask),
+    monthlyCost: nanoToDollars(r.monthlyCost),
+    monthlyBudget: dollarsOrNull(r.monthlyBudget),
+    overBudget: r.overBudget,
+  };
+}
+
 function byPosition(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
@@ -102,6 +127,7 @@ export function buildScanReport(estimates: readonly SiteEstimate[], meta: ScanRe
     pricing: { asOf: meta.pricingAsOf, currency: 'USD' },
     sites,
     totals: { sites: sites.length, monthlyCost: nanoToDollars(monthly), unpricedSites: unpriced, findings: counts },
+    features: (meta.features ?? []).map(feature),
     findings: loose,
     errors: [...meta.errors].sort((a, b) => compareText(a.file, b.file) || compareText(a.message, b.message)),
   };

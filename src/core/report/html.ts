@@ -1,8 +1,10 @@
 import { allFindings } from './build';
 import { capNote, escapeHtml, formatCount, formatDollars, formatTokens } from './format';
 import { groupMonthlyCost } from './groups';
+import { cacheableUncachedShare } from './shares';
 import { renderBarChartSvg } from './svg';
 import type { ReportSite, ScanReport } from './types';
+import { renderWorksheetHtml } from './worksheet';
 
 export interface HtmlOptions {
   /** Put on the `<style>` and `<script>` elements and allowed by the page's CSP. */
@@ -12,6 +14,28 @@ export interface HtmlOptions {
   /** Include the small sorting/filtering script (default true; needs `nonce`). */
   script?: boolean;
   title?: string;
+  /** Stylesheets a host links after core's style, by URI; they load only from `cspSource`. */
+  stylesheets?: readonly string[];
+  /**
+   * Scripts a host loads after core's script, by URI, each carrying the nonce. Without a nonce
+   * they could not run under the CSP, so asking for one without a nonce throws instead of
+   * rendering a page that silently lacks it. They load only from `cspSource`.
+   */
+  scripts?: readonly string[];
+  /** HTML a host puts before the totals (the webview's toolbar); the host escapes what it writes. */
+  toolbar?: string;
+  /** Totals a host adds after core's own; label and value are text, escaped here. */
+  totals?: readonly TotalItem[];
+  /** HTML sections a host adds after the cost-per-task worksheet, before the table of sites. */
+  sections?: readonly string[];
+}
+
+/** One figure in the totals strip. */
+export interface TotalItem {
+  /** The `<li>`'s id, for a host's script or tests. */
+  id?: string;
+  label: string;
+  value: string;
 }
 
 /**
@@ -91,24 +115,22 @@ function sitesTable(r: ScanReport): string {
   return `<table id="pm-sites"><caption class="pm-muted">${formatCount(r.sites.length)} sites; select a column to sort</caption><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-/** Share of the monthly cost on sites the caching rules flag (PM004 no marker, PM005 busted prefix). */
-function uncachedShare(r: ScanReport): number {
-  const total = r.totals.monthlyCost;
-  if (total <= 0) return 0;
-  const flagged = r.sites.filter((s) => s.findings.some((f) => f.rule === 'PM004' || f.rule === 'PM005'));
-  return flagged.reduce((a, s) => a + (s.monthlyCost ?? 0), 0) / total;
+function totalItem(t: TotalItem): string {
+  const id = t.id === undefined ? '' : ` id="${escapeHtml(t.id)}"`;
+  return `<li${id}><span class="pm-muted">${escapeHtml(t.label)}</span><strong>${escapeHtml(t.value)}</strong></li>`;
 }
 
-function totals(r: ScanReport): string {
+function totals(r: ScanReport, extra: readonly TotalItem[]): string {
   const t = r.totals;
-  const items: [string, string][] = [
-    ['Monthly cost', formatDollars(t.monthlyCost)],
-    ['Sites', formatCount(t.sites)],
-    ['Unpriced sites', formatCount(t.unpricedSites)],
-    ['Cacheable but uncached', `${Math.round(uncachedShare(r) * 100)}% of cost`],
-    ['Findings', `${t.findings.error} errors · ${t.findings.warning} warnings`],
+  const items: TotalItem[] = [
+    { id: 'pm-total-monthly', label: 'Monthly cost', value: formatDollars(t.monthlyCost) },
+    { id: 'pm-total-sites', label: 'Sites', value: formatCount(t.sites) },
+    { id: 'pm-total-unpriced', label: 'Unpriced sites', value: formatCount(t.unpricedSites) },
+    { id: 'pm-share-uncached', label: 'Cacheable but uncached', value: `${Math.round(cacheableUncachedShare(r) * 100)}% of cost` },
+    { id: 'pm-total-findings', label: 'Findings', value: `${t.findings.error} errors · ${t.findings.warning} warnings` },
+    ...extra,
   ];
-  return `<ul class="pm-totals">${items.map(([k, v]) => `<li><span class="pm-muted">${escapeHtml(k)}</span><strong>${escapeHtml(v)}</strong></li>`).join('')}</ul>`;
+  return `<ul class="pm-totals">${items.map(totalItem).join('')}</ul>`;
 }
 
 function charts(r: ScanReport): string {
@@ -133,18 +155,21 @@ function errorsList(r: ScanReport): string {
 }
 
 /**
- * The report's body: totals, the three bar charts, the sortable table of sites, findings and
- * unanalysed files. The VS Code webview embeds this with its own CSP, `REPORT_CSS` and
- * `REPORT_SCRIPT`; every text taken from the scanned code is escaped.
+ * The report's body: totals, the three bar charts, the cost-per-task worksheet, the sortable table
+ * of sites, findings and unanalysed files, with a host's toolbar, totals and sections in their
+ * places. Every text taken from the scanned code is escaped.
  */
-export function renderReportBody(r: ScanReport, opts: { title?: string } = {}): string {
+export function renderReportBody(r: ScanReport, opts: HtmlOptions = {}): string {
   return [
     `<header><h1>${escapeHtml(opts.title ?? 'Promptmeter cost report')}</h1>`,
     `<p class="pm-muted">Prices as of ${escapeHtml(r.pricing.asOf)} (${escapeHtml(r.pricing.currency)}) · ${escapeHtml(r.tool.name)} ${escapeHtml(r.tool.version)}</p></header>`,
+    ...(opts.toolbar ? [opts.toolbar] : []),
     `<main>`,
-    totals(r),
+    totals(r, opts.totals ?? []),
     `<h2>Monthly cost</h2>`,
     charts(r),
+    ...(r.features.length ? [renderWorksheetHtml(r.features)] : []),
+    ...(opts.sections ?? []),
     `<h2>Call sites and templates</h2>`,
     `<label for="pm-filter">Filter</label> <input type="search" id="pm-filter" placeholder="file, model, rule…">`,
     sitesTable(r),
@@ -155,21 +180,31 @@ export function renderReportBody(r: ScanReport, opts: { title?: string } = {}): 
   ].join('\n');
 }
 
+/** Whether the page runs any script: core's (unless turned off) or a host's, only ever by nonce. */
+function runsScripts(opts: HtmlOptions): boolean {
+  return !!opts.nonce && (opts.script !== false || (opts.scripts?.length ?? 0) > 0);
+}
+
 /** The Content-Security-Policy the page declares: nothing remote, styles and script by nonce. */
 export function reportCsp(opts: HtmlOptions): string {
   const src = opts.cspSource ? ` ${opts.cspSource}` : '';
   const style = opts.nonce ? `'nonce-${opts.nonce}'` : `'unsafe-inline'`;
-  const script = opts.nonce && opts.script !== false ? `'nonce-${opts.nonce}'` : `'none'`;
+  const script = runsScripts(opts) ? `'nonce-${opts.nonce}'` : `'none'`;
   return `default-src 'none'; img-src data:${src}; style-src ${style}${src}; script-src ${script}; base-uri 'none'; form-action 'none'`;
 }
 
 /**
  * The whole report as one self-contained HTML file: no remote resources, inline CSS and script
- * carrying the nonce, and a CSP that allows only them.
+ * carrying the nonce, a host's stylesheets and scripts in their places, and a CSP that allows
+ * only them (a host's assets load only from its `cspSource`). Throws when `scripts` are asked
+ * for without a nonce.
  */
 export function renderHtml(r: ScanReport, opts: HtmlOptions = {}): string {
+  if (opts.scripts?.length && !opts.nonce) throw new Error('renderHtml: scripts need a nonce to run under the report\'s CSP');
   const n = opts.nonce ? ` nonce="${escapeHtml(opts.nonce)}"` : '';
-  const script = opts.nonce && opts.script !== false ? `\n<script${n}>\n${REPORT_SCRIPT}\n</script>` : '';
+  const links = (opts.stylesheets ?? []).map((href) => `\n<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
+  const own = opts.nonce && opts.script !== false ? `\n<script${n}>\n${REPORT_SCRIPT}\n</script>` : '';
+  const hosted = (opts.scripts ?? []).map((src) => `\n<script${n} src="${escapeHtml(src)}"></script>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -179,10 +214,10 @@ export function renderHtml(r: ScanReport, opts: HtmlOptions = {}): string {
 <title>${escapeHtml(opts.title ?? 'Promptmeter cost report')}</title>
 <style${n}>
 ${REPORT_CSS}
-</style>
+</style>${links}
 </head>
 <body>
-${renderReportBody(r, opts)}${script}
+${renderReportBody(r, opts)}${own}${hosted}
 </body>
 </html>
 `;

@@ -2,6 +2,7 @@ import { allFindings } from './build';
 import { capNote, escapeMarkdown, formatCount, formatDollars, formatTokens, markdownCode } from './format';
 import { type CostGroup, groupMonthlyCost, topSites } from './groups';
 import type { ReportSite, ScanReport } from './types';
+import { renderWorksheetMarkdown } from './worksheet';
 
 export interface MarkdownOptions {
   /** How many of the most expensive sites to list (default 10). */
@@ -89,8 +90,8 @@ function errors(r: ScanReport): string[] {
 
 /**
  * The report as GitHub-flavoured Markdown for a pull-request comment: the monthly total first,
- * then the most expensive sites, cost by feature and model, findings, and unreadable files
- * folded away. Every piece of source-derived text is escaped.
+ * then the most expensive sites, the cost-per-task worksheet, cost by feature and model,
+ * findings, and unreadable files folded away. Every piece of source-derived text is escaped.
  */
 export function renderMarkdown(r: ScanReport, opts: MarkdownOptions = {}): string {
   const n = opts.topSites ?? 10;
@@ -99,6 +100,7 @@ export function renderMarkdown(r: ScanReport, opts: MarkdownOptions = {}): strin
     const top = topSites(r, n);
     lines.push('', r.sites.length > n ? `### Top ${n} sites by monthly cost` : '### Sites by monthly cost', '');
     lines.push(...table(['Site', 'Model', 'Input tokens', 'Output tokens', '$/call', 'Calls/month', '$/month'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], siteRows(top)));
+    if (r.features.length) lines.push('', '### Cost per task, by feature', '', renderWorksheetMarkdown(r.features));
     lines.push(...groups(r));
   }
   lines.push(...findings(r, opts.maxFindings ?? 50), ...errors(r));

@@ -11,9 +11,36 @@ export interface ScanReport {
   pricing: { asOf: string; currency: 'USD' };
   sites: ReportSite[];
   totals: ReportTotals;
+  /**
+   * The cost-per-task worksheet: one row per feature of `promptmeter.yaml`, in file order; empty
+   * when the workspace names no features.
+   */
+  features: ReportFeature[];
   /** Findings that belong to no single site: file, feature and workspace budgets (PM008). */
   findings: ReportFinding[];
   errors: ReportError[];
+}
+
+/** One feature on the cost-per-task worksheet, in dollars (see `featureWorksheet`). */
+export interface ReportFeature {
+  name: string;
+  /** Sites attributed to the feature (by id first, then by glob). */
+  sites: number;
+  /** Of those, sites with no price: left out of every sum of the row. */
+  unpricedSites: number;
+  tasksPerMonth: number | null;
+  callsPerTask: number | null;
+  /** As written in `promptmeter.yaml`, or null when not given (then 1 is used). */
+  successRate: number | null;
+  /** `tasks`: monthly cost ÷ tasks per month; `callsPerTask`: calls per task × the per-call sum; null: neither given. */
+  basis: 'tasks' | 'callsPerTask' | null;
+  costPerTask: number | null;
+  /** Cost per task ÷ success rate: what one successful outcome costs. */
+  costPerSuccessfulTask: number | null;
+  /** The sum of the priced sites' monthly costs. */
+  monthlyCost: number;
+  monthlyBudget: number | null;
+  overBudget: boolean;
 }
 
 export interface ReportCost {

@@ -1,8 +1,8 @@
 import { featureFor, type WorkspaceConfig } from '../config';
 import { addMoney, fromDollars, roundDiv, timesCalls } from '../estimate';
 import type { Nanodollars, SiteEstimate } from '../model';
-import { nanoToDollars } from './build';
-import { escapeHtml, formatCount, formatDollars } from './format';
+import { escapeHtml, escapeMarkdown, formatCount, formatDollars } from './format';
+import type { ReportFeature } from './types';
 
 /** One feature of `promptmeter.yaml` on the cost-per-task worksheet. Money in nano-dollars. */
 export interface FeatureWorksheetRow {
@@ -84,50 +84,64 @@ export function featureWorksheet(estimates: readonly SiteEstimate[], ws: Workspa
   return rows;
 }
 
-const money = (n: Nanodollars | null): string => formatDollars(n === null ? null : nanoToDollars(n));
-const dash = (n: Nanodollars | null): string => (n === null ? '—' : money(n));
+const dash = (d: number | null): string => (d === null ? '—' : formatDollars(d));
+const count = (n: number | null): string => (n === null ? '—' : formatCount(n));
+/** A success rate as written, to a tenth of a percent; 100% when not given. */
+const rate = (r: number | null): string => (r === null ? '100%' : `${Math.round(r * 1000) / 10}%`);
+
+const HEAD = ['Feature', 'Sites', 'Tasks/month', 'Calls/task', '$/task', 'Success rate', '$/successful task', '$/month', 'Budget/month'];
 
 /**
- * The worksheet as an HTML section (`#pm-features`), escaped, for the report page. Empty when the
- * workspace defines no features.
+ * The worksheet as an HTML section (`#pm-features`), escaped: static, since each row is a sum the
+ * report already holds. Empty when the workspace defines no features.
  */
-export function renderWorksheetHtml(rows: readonly FeatureWorksheetRow[]): string {
+export function renderWorksheetHtml(rows: readonly ReportFeature[]): string {
   if (!rows.length) return '';
-  const head = ['Feature', 'Sites', 'Tasks/month', 'Calls/task', '$/task', 'Success rate', '$/successful task', '$/month', 'Budget/month'];
   const num = (i: number) => i > 0;
   const body = rows.map((r) => {
     const cells = [
       escapeHtml(r.name),
       `${formatCount(r.sites)}${r.unpricedSites ? ` <span class="pm-muted">(${formatCount(r.unpricedSites)} unpriced)</span>` : ''}`,
-      r.tasksPerMonth === null ? '—' : formatCount(r.tasksPerMonth),
-      r.callsPerTask === null ? '—' : formatCount(r.callsPerTask),
+      count(r.tasksPerMonth),
+      count(r.callsPerTask),
       dash(r.costPerTask),
-      r.successRate === null ? '100% <span class="pm-muted">(assumed)</span>' : `${Math.round(r.successRate * 1000) / 10}%`,
+      r.successRate === null ? '100% <span class="pm-muted">(assumed)</span>' : rate(r.successRate),
       dash(r.costPerSuccessfulTask),
-      money(r.monthlyCost),
-      r.monthlyBudget === null ? '—' : `<span class="${r.overBudget ? 'pm-sev-warning' : ''}">${money(r.monthlyBudget)}${r.overBudget ? ' (over)' : ''}</span>`,
+      formatDollars(r.monthlyCost),
+      r.monthlyBudget === null ? '—' : `<span class="${r.overBudget ? 'pm-sev-warning' : ''}">${formatDollars(r.monthlyBudget)}${r.overBudget ? ' (over)' : ''}</span>`,
     ];
     return `<tr data-feature="${escapeHtml(r.name)}">${cells.map((c, i) => `<td${num(i) ? ' class="n"' : ''}>${c}</td>`).join('')}</tr>`;
   });
   return [
     `<section id="pm-features" aria-labelledby="pm-features-h"><h2 id="pm-features-h">Cost per task, by feature</h2>`,
-    `<table class="pm-worksheet"><thead><tr>${head.map((h, i) => `<th scope="col"${num(i) ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<table class="pm-worksheet"><thead><tr>${HEAD.map((h, i) => `<th scope="col"${num(i) ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>\n${body.join('\n')}\n</tbody></table></section>`,
   ].join('\n');
 }
 
-/** The worksheet as a Markdown table, for exports and pull-request comments; empty without features. */
-export function renderWorksheetMarkdown(rows: readonly FeatureWorksheetRow[]): string {
+/**
+ * The worksheet as a Markdown table with the HTML section's columns, for the CLI, exports and
+ * pull-request comments; empty without features.
+ */
+export function renderWorksheetMarkdown(rows: readonly ReportFeature[]): string {
   if (!rows.length) return '';
-  const esc = (s: string) => s.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
   const lines = [
-    '| Feature | Sites | Tasks/month | Calls/task | $/task | Success rate | $/successful task | $/month |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${esc(r.name)} | ${r.sites} | ${r.tasksPerMonth === null ? '—' : formatCount(r.tasksPerMonth)} | ${r.callsPerTask === null ? '—' : formatCount(r.callsPerTask)} | ` +
-        `${dash(r.costPerTask)} | ${r.successRate === null ? '100%' : `${Math.round(r.successRate * 1000) / 10}%`} | ${dash(r.costPerSuccessfulTask)} | ${money(r.monthlyCost)}${r.overBudget ? ' (over budget)' : ''} |`,
-    ),
+    `| ${HEAD.join(' | ')} |`,
+    `|---|${HEAD.slice(1).map(() => '---:').join('|')}|`,
+    ...rows.map((r) => {
+      const cells = [
+        escapeMarkdown(r.name),
+        `${formatCount(r.sites)}${r.unpricedSites ? ` (${formatCount(r.unpricedSites)} unpriced)` : ''}`,
+        count(r.tasksPerMonth),
+        count(r.callsPerTask),
+        dash(r.costPerTask),
+        rate(r.successRate),
+        dash(r.costPerSuccessfulTask),
+        formatDollars(r.monthlyCost),
+        r.monthlyBudget === null ? '—' : `${formatDollars(r.monthlyBudget)}${r.overBudget ? ' (over)' : ''}`,
+      ];
+      return `| ${cells.join(' | ')} |`;
+    }),
   ];
   return lines.join('\n');
 }

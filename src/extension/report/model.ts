@@ -85,6 +85,7 @@ export class ReportData {
         errors: files.filter((f) => f.error).map((f) => ({ file: display(f.root, f.path), message: f.error! })),
         lines: (file) => lines.get(file),
         featureOf: (e) => feature.get(e) ?? null,
+        features: worksheet,
       },
     );
     const inputRate = (id: string) => this.lookup(id)?.inputPerMTok ?? null;

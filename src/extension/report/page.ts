@@ -1,10 +1,11 @@
 /**
- * The report page: core's HTML report (the same the CLI writes with `--format html`) with the
- * editor's additions — export and rescan buttons, the premium share, the cost-per-task worksheet
- * and the what-if form — and the webview script and stylesheet from `media/report/`. Pure text:
- * every value from the workspace is escaped, and only nonce'd scripts run.
+ * The report page: core's HTML report (the same the CLI writes with `--format html`, worksheet
+ * included) with the editor's additions in the places core's renderer offers for them — export
+ * and rescan buttons, the premium share, the what-if form — and the webview script and
+ * stylesheet from `media/report/`. Pure text: every value from the workspace is escaped, and
+ * only nonce'd scripts run.
  */
-import { escapeHtml, formatCount, renderHtml, renderWorksheetHtml } from '../../core/report';
+import { escapeHtml, formatCount, renderHtml, type TotalItem } from '../../core/report';
 import type { ReportModel } from './model';
 
 export interface PageOptions {
@@ -13,13 +14,6 @@ export interface PageOptions {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
-}
-
-/** Inserts `snippet` before the first `marker` (or before `fallback` when the marker is missing). */
-function insertBefore(html: string, marker: string, snippet: string, fallback = '</body>'): string {
-  const at = html.indexOf(marker);
-  const i = at >= 0 ? at : html.lastIndexOf(fallback);
-  return i < 0 ? html + snippet : html.slice(0, i) + snippet + html.slice(i);
 }
 
 function percent(share: number): string {
@@ -45,10 +39,9 @@ function toolbar(m: ReportModel): string {
   ].join('\n');
 }
 
-function shareItems(m: ReportModel): string {
+function shareItems(m: ReportModel): TotalItem[] {
   // Core's totals already show the cacheable-but-uncached share; the premium one needs prices.
-  const items: [string, string, string][] = [['pm-share-premium', 'On premium models', `${percent(m.shares.premium)} of cost`]];
-  return items.map(([id, k, v]) => `<li id="${id}"><span class="pm-muted">${escapeHtml(k)}</span><strong>${escapeHtml(v)}</strong></li>`).join('');
+  return [{ id: 'pm-share-premium', label: 'On premium models', value: `${percent(m.shares.premium)} of cost` }];
 }
 
 function option(value: unknown, label: string): string {
@@ -85,14 +78,14 @@ function whatIfForm(m: ReportModel): string {
 
 /** The whole webview document. */
 export function reportPage(m: ReportModel, o: PageOptions): string {
-  let html = renderHtml(m.report, { nonce: o.nonce, cspSource: o.cspSource, title: 'Promptmeter cost report' });
-  html = insertBefore(html, '</head>', `<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">\n`);
-  const totals = html.indexOf('<ul class="pm-totals">');
-  if (totals >= 0) {
-    const end = html.indexOf('</ul>', totals);
-    html = html.slice(0, end) + shareItems(m) + html.slice(end);
-  }
-  html = insertBefore(html, '<ul class="pm-totals">', `${toolbar(m)}\n`);
-  html = insertBefore(html, '<h2>Call sites and templates</h2>', `${renderWorksheetHtml(m.worksheet)}\n${whatIfForm(m)}\n`, '</main>');
-  return insertBefore(html, '</body>', `<script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>\n`);
+  return renderHtml(m.report, {
+    nonce: o.nonce,
+    cspSource: o.cspSource,
+    title: 'Promptmeter cost report',
+    stylesheets: [o.styleUri],
+    scripts: [o.scriptUri],
+    toolbar: toolbar(m),
+    totals: shareItems(m),
+    sections: [whatIfForm(m)],
+  });
 }

@@ -3,14 +3,15 @@ import { existsSync } from 'node:fs';
 import { buildScanReport, renderHtml, renderReportBody, reportCsp } from '../../../src/core/report';
 import { SAMPLE_META, sampleEstimates } from './sample';
 
-const ALLOWED_TAGS = new Set(['header', 'h1', 'h2', 'p', 'main', 'ul', 'li', 'span', 'strong', 'div', 'svg', 'title', 'desc', 'text', 'g', 'rect', 'label', 'input', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'button', 'code']);
+const ALLOWED_TAGS = new Set(['header', 'h1', 'h2', 'p', 'main', 'ul', 'li', 'span', 'strong', 'div', 'svg', 'title', 'desc', 'text', 'g', 'rect', 'label', 'input', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'button', 'code', 'section']);
 
 function hostileReport() {
   const est = sampleEstimates();
   est[0]!.file = 'src/<img src=x onerror=alert(1)>.ts';
   est[0]!.site.model = { id: '"><script>alert(2)</script>', origin: 'literal' };
   est[0]!.findings[0]!.message = 'bad <b onclick="x()">';
-  return buildScanReport(est, { ...SAMPLE_META, lines: () => undefined, featureOf: () => '<svg onload=alert(3)>' });
+  const features = SAMPLE_META.features.map((f) => ({ ...f, name: '<svg onload=alert(4)>' }));
+  return buildScanReport(est, { ...SAMPLE_META, lines: () => undefined, featureOf: () => '<svg onload=alert(3)>', features });
 }
 
 describe('HTML report', () => {
@@ -38,6 +39,18 @@ describe('HTML report', () => {
     assert.deepEqual([...attrs].filter((a) => a!.startsWith('on')), []);
     assert.match(body, /&#60;img src=x onerror=alert\(1\)&#62;/);
     assert.match(body, /title="bad &#60;b onclick=&#34;x\(\)&#34;&#62;"/);
+    assert.match(body, /<tr data-feature="&#60;svg onload=alert\(4\)&#62;"><td>&#60;svg onload=alert\(4\)&#62;<\/td>/);
+  });
+
+  it('carries the cost-per-task worksheet, as the CLI writes it, between the charts and the table', () => {
+    const body = renderReportBody(buildScanReport(sampleEstimates(), SAMPLE_META));
+    const at = ['<h2>Monthly cost</h2>', '<section id="pm-features"', '<table id="pm-sites">'].map((m) => body.indexOf(m));
+    assert.ok(at[0]! >= 0 && at[0]! < at[1]! && at[1]! < at[2]!, JSON.stringify(at));
+    // by hand (sample.ts): chat $304.25 / 25,000 tasks = $0.01217, / 0.8 = $0.0152; summaries 2 × $0.0135 = $0.027
+    assert.match(body, /<tr data-feature="chat"><td>chat<\/td><td class="n">2 <span class="pm-muted">\(1 unpriced\)<\/span><\/td><td class="n">25,000<\/td><td class="n">—<\/td><td class="n">\$0\.0122<\/td><td class="n">80%<\/td><td class="n">\$0\.0152<\/td><td class="n">\$304\.25<\/td><td class="n">—<\/td><\/tr>/);
+    assert.match(body, /<tr data-feature="summaries">.*<td class="n">\$0\.027<\/td>.*\$100\.00 \(over\)/);
+    // a workspace without features gets no empty section
+    assert.doesNotMatch(renderReportBody(buildScanReport(sampleEstimates(), { ...SAMPLE_META, features: [] })), /pm-features/);
   });
 
   it('gives each row what the webview needs to reveal the code', () => {
@@ -45,6 +58,49 @@ describe('HTML report', () => {
     assert.match(body, /<tr tabindex="0" data-id="chat-1" data-file="src\/chat\.ts" data-line="5" data-column="10">/);
     // three charts, each an accessible image
     assert.equal([...body.matchAll(/<svg [^>]*role="img"/g)].length, 3);
+  });
+});
+
+describe('HTML report extension points (what the webview adds)', () => {
+  const r = buildScanReport(sampleEstimates(), SAMPLE_META);
+  const html = renderHtml(r, {
+    nonce: 'N1',
+    cspSource: 'vscode-webview:',
+    stylesheets: ['vscode-webview://x/media/report/report.css'],
+    scripts: ['vscode-webview://x/media/report/report.js'],
+    toolbar: '<nav id="host-toolbar"></nav>',
+    totals: [{ id: 'host-total', label: 'On <premium>', value: '25% of cost' }],
+    sections: ['<section id="host-section"></section>'],
+  });
+
+  it('puts each addition in its place, in reading order', () => {
+    const order = [
+      '<style nonce="N1">',
+      '<link rel="stylesheet" href="vscode-webview://x/media/report/report.css">',
+      '</head>',
+      '<nav id="host-toolbar">',
+      '<ul class="pm-totals">',
+      '<li id="pm-share-uncached">',
+      '<li id="host-total"><span class="pm-muted">On &#60;premium&#62;</span><strong>25% of cost</strong></li></ul>',
+      '<section id="pm-features"',
+      '<section id="host-section">',
+      '<table id="pm-sites">',
+      '<script nonce="N1">',
+      '<script nonce="N1" src="vscode-webview://x/media/report/report.js"></script>',
+      '</body>',
+    ];
+    const at = order.map((m) => html.indexOf(m));
+    assert.deepEqual(order.filter((_, i) => at[i]! < 0), [], 'all present');
+    assert.deepEqual([...at].sort((a, b) => a - b), at, 'in reading order');
+  });
+
+  it('runs a host script only by nonce: with core\'s script off, and refusing one without a nonce', () => {
+    const only = renderHtml(r, { nonce: 'N2', script: false, scripts: ['vscode-webview://x/a.js'] });
+    assert.match(only, /script-src &#39;nonce-N2&#39;/);
+    assert.deepEqual(only.match(/<script\b[^>]*>/g), ['<script nonce="N2" src="vscode-webview://x/a.js">']);
+    assert.throws(() => renderHtml(r, { scripts: ['a.js'] }), /nonce/);
+    // no host script: the CLI's page is unchanged by the extension points
+    assert.equal(renderHtml(r, { nonce: 'N3', scripts: [], totals: [], sections: [] }), renderHtml(r, { nonce: 'N3' }));
   });
 });
 

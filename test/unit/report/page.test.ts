@@ -4,17 +4,18 @@ import { buildScanReport, featureWorksheet } from '../../../src/core/report';
 import { parseWebviewMessage } from '../../../src/extension/report/messages';
 import type { ReportModel } from '../../../src/extension/report/model';
 import { reportPage } from '../../../src/extension/report/page';
-import { estimate } from './costModel';
+import { estimate } from '../helpers/estimates';
 
 // The webview page and its message protocol are pure text; the host-side wiring is tested in
 // test/integration/suite/report.test.ts.
 describe('report webview page', () => {
   const { config: ws } = parseWorkspaceConfig('features:\n  - name: "Chat <x>"\n    globs: ["src/**"]\n    tasksPerMonth: 100\n');
   const estimates = [estimate({ id: 'site-"1"', file: 'src/a<b>.ts', model: 'gpt-4o', input: 100, output: 10, perCall: 1_000_000, calls: 1000 })];
-  const report = buildScanReport(estimates, { toolVersion: '1.0.0', pricingAsOf: '2026-01-01', errors: [], featureOf: () => 'Chat <x>' });
+  const worksheet = featureWorksheet(estimates, ws);
+  const report = buildScanReport(estimates, { toolVersion: '1.0.0', pricingAsOf: '2026-01-01', errors: [], featureOf: () => 'Chat <x>', features: worksheet });
   const model: ReportModel = {
     report,
-    worksheet: featureWorksheet(estimates, ws),
+    worksheet,
     shares: { premium: 0.25, cacheableUncached: 0 },
     stats: { files: 3, analysed: 1, reused: 2, errors: 0, ms: 12, listMs: 3 },
     models: [{ id: 'gpt-4o-mini', provider: 'openai' }, { id: 'claude-<3>', provider: 'anthropic' }],
@@ -28,6 +29,19 @@ describe('report webview page', () => {
     assert.deepEqual([...at].sort((a, b) => a - b), at, 'in reading order');
     assert.match(html, /On premium models<\/span><strong>25% of cost/);
     assert.match(html, /3 files scanned · 2 reused · 12 ms/);
+  });
+
+  it('loads the webview script with the CSP\'s nonce, after core\'s own script', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!.replace(/&#39;/g, "'");
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.equal(nonce, 'abc123');
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, ['<script nonce="abc123">', '<script nonce="abc123" src="vscode-resource:/media/report/report.js">']);
+    assert.equal((html.match(/<link rel="stylesheet" href="vscode-resource:\/media\/report\/report\.css">/g) ?? []).length, 1);
+    // the editor's parts once each: core renders the worksheet, the page does not add another
+    for (const id of ['pm-toolbar', 'pm-features', 'pm-whatif', 'pm-share-premium', 'pm-share-uncached']) {
+      assert.equal(html.split(`id="${id}"`).length - 1, 1, id);
+    }
   });
 
   it('runs only nonce\'d scripts and escapes every workspace value', () => {

@@ -1,4 +1,6 @@
+import { parseWorkspaceConfig } from '../../../src/core/config';
 import type { Finding, Site, SiteEstimate } from '../../../src/core/model';
+import { featureWorksheet } from '../../../src/core/report';
 import { LineIndex } from '../../../src/core/text/lines';
 
 /**
@@ -118,10 +120,27 @@ export function sampleLines(file: string): LineIndex | undefined {
   return t === undefined ? undefined : new LineIndex(t);
 }
 
+/**
+ * The sample's promptmeter.yaml features. By hand: chat holds chat-1 ($304.25/mo) and the unpriced
+ * legacy-1, so $304.25 ÷ 25,000 tasks = $0.01217 a task, ÷ 0.8 success = $0.0152125; summaries
+ * holds sum-1 at $0.0135 a call, 2 calls a task = $0.027, $135/mo over its $100 budget.
+ */
+export const SAMPLE_FEATURES_YAML = `features:
+  - name: chat
+    globs: ["src/**"]
+    tasksPerMonth: 25000
+    successRate: 0.8
+  - name: summaries
+    globs: ["app/**"]
+    callsPerTask: 2
+    budget: { monthly: 100 }
+`;
+
 export const SAMPLE_META = {
   toolVersion: '0.1.0',
   pricingAsOf: '2026-11-15',
   errors: [{ file: 'vendor/blob.bin', message: 'binary file (NUL bytes), skipped' }],
   lines: sampleLines,
   featureOf: (e: SiteEstimate) => (e.file.startsWith('app/') ? 'summaries' : 'chat'),
+  features: featureWorksheet(sampleEstimates(), parseWorkspaceConfig(SAMPLE_FEATURES_YAML).config),
 };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { whatIf } from '../../../src/core/report';
-import { estimate, price } from './costModel';
+import { estimate, price } from '../helpers/estimates';
 
 describe('whatIf (re-pricing sites)', () => {
   // Model P: $2 in, $8 out, $0.50 cached in per million tokens, 50% batch discount.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseWorkspaceConfig } from '../../../src/core/config';
-import { featureWorksheet, renderWorksheetHtml, renderWorksheetMarkdown } from '../../../src/core/report';
-import { estimate } from './costModel';
+import { buildScanReport, featureWorksheet, renderWorksheetHtml, renderWorksheetMarkdown } from '../../../src/core/report';
+import { estimate } from '../helpers/estimates';
 
 const YAML = `
 features:
@@ -83,15 +83,41 @@ describe('featureWorksheet (cost per task)', () => {
     assert.equal(r.costPerSuccessfulTask, 370_370_370); // 333,333,333 / 0.9
   });
 
-  it('renders an escaped HTML table and a Markdown table', () => {
-    const html = renderWorksheetHtml(rows);
+  it('goes into the report in dollars, so every renderer and the JSON carry it', () => {
+    const features = buildScanReport(estimates, { toolVersion: 't', pricingAsOf: '2026-01-01', errors: [], features: rows }).features;
+    assert.deepEqual(features[0], {
+      name: 'Support chat',
+      sites: 3,
+      unpricedSites: 1,
+      tasksPerMonth: 10000,
+      callsPerTask: 3,
+      successRate: 0.6,
+      basis: 'tasks',
+      costPerTask: 0.0075,
+      costPerSuccessfulTask: 0.0125,
+      monthlyCost: 75,
+      monthlyBudget: 50,
+      overBudget: true,
+    });
+    assert.deepEqual(features.map((f) => f.name), ['Support chat', 'Search', 'Digest', 'Odd <b>']);
+    assert.deepEqual(buildScanReport(estimates, { toolVersion: 't', pricingAsOf: '2026-01-01', errors: [] }).features, []);
+  });
+
+  it('renders an escaped HTML table and a Markdown table with the same columns', () => {
+    const features = buildScanReport(estimates, { toolVersion: 't', pricingAsOf: '2026-01-01', errors: [], features: rows }).features;
+    const html = renderWorksheetHtml(features);
     assert.match(html, /<section id="pm-features"/);
     assert.match(html, /Odd &#60;b&#62;/);
     assert.ok(!html.includes('Odd <b>'));
-    assert.match(html, /\$0\.0125/);
-    assert.match(html, /\$75\.00/);
-    const md = renderWorksheetMarkdown(rows);
-    assert.match(md, /\| Support chat \| 3 \| 10,000 \| 3 \| \$0\.0075 \| 60% \| \$0\.0125 \| \$75\.00 \(over budget\) \|/);
+    assert.match(html, /<tr data-feature="Support chat"><td>Support chat<\/td><td class="n">3 <span class="pm-muted">\(1 unpriced\)<\/span><\/td><td class="n">10,000<\/td><td class="n">3<\/td><td class="n">\$0\.0075<\/td><td class="n">60%<\/td><td class="n">\$0\.0125<\/td><td class="n">\$75\.00<\/td><td class="n"><span class="pm-sev-warning">\$50\.00 \(over\)<\/span><\/td><\/tr>/);
+    const md = renderWorksheetMarkdown(features).split('\n');
+    assert.equal(md[0], '| Feature | Sites | Tasks/month | Calls/task | $/task | Success rate | $/successful task | $/month | Budget/month |');
+    assert.equal(md[1], '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    assert.equal(md[2], '| Support chat | 3 (1 unpriced) | 10,000 | 3 | $0.0075 | 60% | $0.0125 | $75.00 | $50.00 (over) |');
+    // Search: 2 calls × $0.001; no success rate given, so 100%
+    assert.equal(md[3], '| Search | 1 | — | 2 | $0.002 | 100% | $0.002 | $5.00 | — |');
+    assert.equal(md[5], '| Odd &lt;b> | 1 | 3 | — | $0.333 | 90% | $0.37 | $1.00 | — |');
     assert.equal(renderWorksheetHtml([]), '');
+    assert.equal(renderWorksheetMarkdown([]), '');
   });
 });

@@ -7,32 +7,10 @@ import type { AnalysisContext } from '../../../src/core/analyze';
 import { defaultSettings, parseSettings, parseWorkspaceConfig, type Settings } from '../../../src/core/config';
 import type { ArgProperty, ArgsContainer, Site, Span } from '../../../src/core/model';
 import { PriceTable, type ModelPrice } from '../../../src/core/pricing';
+import { price } from '../helpers/estimates';
 
-/** A price row: $2 in / $8 out / $0.50 cached per million tokens unless overridden. */
-export function price(p: Partial<ModelPrice> & { id: string }): ModelPrice {
-  return {
-    provider: 'openai',
-    aliases: [],
-    inputPerMTok: 2,
-    outputPerMTok: 8,
-    cachedInputPerMTok: 0.5,
-    cacheWrite5mPerMTok: null,
-    cacheWrite1hPerMTok: null,
-    batchDiscount: 0.5,
-    longContextTiers: [],
-    contextWindow: 128_000,
-    maxOutputTokens: 16_384,
-    minCacheableTokens: 1_024,
-    tokenizer: 'o200k_base',
-    status: 'active',
-    retiredOn: null,
-    successor: null,
-    family: 'test',
-    source: 'test fixture',
-    asOf: '2026-11-01',
-    ...p,
-  };
-}
+// One price-row builder for the rule, analysis and report tests (test/unit/helpers).
+export { price };
 
 /** The rows most tests price against. */
 export const models = {
