@@ -2,14 +2,20 @@
  * The CLI's whole-folder pipeline: walk (respecting .gitignore), read, detect, price and judge,
  * then budgets across files. A file that cannot be analysed is listed under `errors` and the scan
  * goes on.
+ *
+ * Where the time goes decides the shape: most files of a repository make no LLM call, and the
+ * detector's prefilter answers them from the text in microseconds, so the main thread reads and
+ * filters every file in one synchronous pass, and only the few that may hold a site are parsed
+ * (on worker threads when there are many, see ./scanPool). Tokenizing and pricing the sites
+ * found stay on the main thread, in walk order, so the tokenizer ranks load once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { analyzeSites, requiredEncodings, type AnalysisContext } from '../core/analyze';
 import { defaultSettings, featureFor, matchesAny, parseWorkspaceConfig, templateGlobs, emptyWorkspaceConfig, type ConfigProblem, type Settings, type WorkspaceConfig } from '../core/config';
-import { initDetection, languageForPath, type Detector } from '../core/detect';
+import { languageForPath } from '../core/detect';
+import { mayContainSite } from '../core/detect/prefilter';
 import { detectTemplate, isTemplatePath } from '../core/detect/templates';
 import type { Site, SiteEstimate } from '../core/model';
 import { defaultPriceTable } from '../core/pricing';
@@ -17,13 +23,12 @@ import { buildScanReport, featureWorksheet, type ReportError, type ScanReport } 
 import { attachBudgetFindings } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import { Tokenizers } from '../core/tokens';
-import { MAX_TEXT_FILE_BYTES, sizeSkipReason, textSkipReason } from '../core/util/textFile';
+import { decodeTextFile, sizeSkipReason } from '../core/util/textFile';
 import { UsageError } from './io';
 import { VERSION } from './main';
 import { nodeRankLoader } from './ranks';
-import { nodeDetectionHost } from './wasm';
-import { analyseOnWorkers } from './scanPool';
-import { walkFiles, type WalkedFile } from './walk';
+import { DetectionPool, type DetectTask, type PoolOptions } from './scanPool';
+import { walkFilesSync, type WalkedFile } from './walk';
 
 const CONFIG_NAMES = ['promptmeter.yaml', 'promptmeter.yml'];
 
@@ -33,7 +38,10 @@ export interface ScanOptions {
   settings?: Settings;
   /** Called after each file, for progress output. */
   onFile?: (done: number, total: number, path: string) => void;
-  /** Worker threads to analyse on (default: one per core for large folders; 0 for none). */
+  /**
+   * Worker threads to parse on. Default: up to one per core but one, started only when enough code
+   * waits to be parsed, the main thread parsing too; 0 for none; N parses on N threads alone.
+   */
   workers?: number;
 }
 
@@ -47,6 +55,8 @@ export interface ScanOutcome {
   pricingAsOf: string;
   /** The line index of each file that has sites, for positions in reports. */
   lines: (file: string) => LineIndex | undefined;
+  /** Files parsed, on worker threads and on the main thread; the prefilter answered the others. */
+  parsed: { onWorkers: number; here: number };
 }
 
 export function loadConfig(root: string, opts: ScanOptions): { ws: WorkspaceConfig; problems: ScanOutcome['configProblems'] } {
@@ -66,96 +76,105 @@ export function loadConfig(root: string, opts: ScanOptions): { ws: WorkspaceConf
   return { ws: emptyWorkspaceConfig, problems: [] };
 }
 
-/** Prompt files read by code (`readFileSync('prompts/x.txt')`), resolved beside the file and kept inside the root. */
-function linkedReader(root: string, fileAbs: string): (p: string) => string | undefined {
-  return (p) => {
-    const abs = resolve(dirname(fileAbs), p);
-    if (abs !== root && !abs.startsWith(root + sep)) return undefined;
-    try {
-      if (statSync(abs).size > MAX_TEXT_FILE_BYTES) return undefined;
-      return readFileSync(abs, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+/** What the first pass gives for one file: why it is skipped, its sites, or a parse to wait for. */
+type FileResult = { error: string } | { sites: Site[]; text: string };
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * A file's text, or why it is not analysed (core's rules: size, binary, minified). One open, one
+ * fstat and one read: the size comes from the open file, so the walk does not stat every file.
+ */
+function readSource(abs: string): { text: string } | { skip: string } {
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const big = sizeSkipReason(size);
+    if (big) return { skip: big };
+    const bytes = Buffer.allocUnsafe(size);
+    let n = 0;
+    for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, bytes, n, size - n, null);
+    return decodeTextFile(bytes.subarray(0, n), (b) => utf8.decode(b));
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** What analysing one file gives: its estimates, or why it was skipped; its text when it has sites. */
-export interface FileResult {
-  estimates: SiteEstimate[];
-  error?: string;
-  text?: string;
+function cannotAnalyse(e: unknown): { error: string } {
+  return { error: `cannot analyse: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+/** Read, skip or filter one file; a template is detected here, code that may call an LLM is returned as a task. */
+function firstPass(f: WalkedFile, globs: readonly string[]): FileResult | DetectTask {
+  try {
+    const read = readSource(f.abs);
+    if ('skip' in read) return { error: read.skip };
+    const { text } = read;
+    if (isTemplatePath(f.path, globs)) {
+      const site = detectTemplate(f.path, text, { templateGlobs: [...globs] });
+      return { sites: site ? [site] : [], text };
+    }
+    const language = languageForPath(f.path);
+    // The detector applies the same prefilter; asking first keeps the parser unloaded and unsent.
+    if (!language || !mayContainSite(text)) return { sites: [], text };
+    return { path: f.path, abs: f.abs, text, language };
+  } catch (e) {
+    return cannotAnalyse(e);
+  }
 }
 
 /**
- * Analyses single files of one workspace: read, skip binary/huge/minified, detect (tree-sitter
- * loaded on the first code file), price and judge. One per thread: the main one or a worker.
+ * A parse is repaid on a worker once this much code waits: starting one (the bundle and the
+ * parser) costs about the CPU of parsing 10 to 20 ordinary files, which is this many characters.
  */
-export class FileAnalyzer {
-  private detector: Promise<Detector> | undefined;
-  private readonly tokenizers = new Tokenizers(nodeRankLoader());
-  private readonly ctx: AnalysisContext;
-  private readonly globs: readonly string[];
+const CHARS_PER_WORKER = 256 * 1024;
 
-  constructor(
-    private readonly root: string,
-    ws: WorkspaceConfig,
-    settings: Settings,
-  ) {
-    this.ctx = { tokenizers: this.tokenizers, prices: defaultPriceTable(ws.models), settings, workspace: ws };
-    this.globs = templateGlobs(ws, settings);
-  }
-
-  get pricingAsOf(): string {
-    return this.ctx.prices.asOf;
-  }
-
-  async analyse(f: WalkedFile): Promise<FileResult> {
-    try {
-      const big = sizeSkipReason(f.size);
-      if (big) return { estimates: [], error: big };
-      const bytes = await readFile(f.abs);
-      const binary = textSkipReason(bytes, null);
-      if (binary) return { estimates: [], error: binary };
-      const text = new TextDecoder('utf-8').decode(bytes);
-      const skip = textSkipReason(bytes, text);
-      if (skip) return { estimates: [], error: skip };
-      const sites = await this.sitesOf(f, text);
-      if (!sites.length) return { estimates: [] };
-      await Promise.all(requiredEncodings(sites, this.ctx).map((e) => this.tokenizers.ensure(e)));
-      return { estimates: analyzeSites(f.path, text, sites, this.ctx), text };
-    } catch (e) {
-      return { estimates: [], error: `cannot analyse: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  }
-
-  private async sitesOf(f: WalkedFile, text: string): Promise<Site[]> {
-    if (isTemplatePath(f.path, this.globs)) {
-      const s = detectTemplate(f.path, text, { templateGlobs: [...this.globs] });
-      return s ? [s] : [];
-    }
-    const language = languageForPath(f.path);
-    if (!language) return [];
-    this.detector ??= initDetection(nodeDetectionHost());
-    return (await this.detector).detect({ text, language, path: f.path, readFile: linkedReader(this.root, f.abs) });
-  }
+function poolOptions(root: string, asked: number | undefined): PoolOptions {
+  // Asked for threads: parse on them alone (tests compare them with one thread).
+  if (asked !== undefined) return { root, maxWorkers: Math.max(0, asked), charsPerWorker: 0, parseHere: asked <= 0 };
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  // The main thread parses too once it has read everything, so one core is already busy.
+  return { root, maxWorkers: Math.max(0, cores - 1), charsPerWorker: CHARS_PER_WORKER };
 }
 
-/** Below this many files the start-up of worker threads costs more than it saves. */
-const MIN_FILES_PER_WORKER = 40;
-
-function workerCount(files: number, asked: number | undefined): number {
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  const n = asked ?? Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
-  return Math.max(0, Math.min(n, files));
+/** Reads every file, parses those that may hold a call (on the pool), and answers in walk order. */
+async function findSites(
+  root: string,
+  files: readonly WalkedFile[],
+  globs: readonly string[],
+  opts: ScanOptions,
+): Promise<{ results: FileResult[]; parsed: ScanOutcome['parsed'] }> {
+  const results: FileResult[] = new Array(files.length);
+  const pool = new DetectionPool(poolOptions(root, opts.workers));
+  const parses: Promise<void>[] = [];
+  let done = 0;
+  const progress = (f: WalkedFile) => opts.onFile?.(++done, files.length, f.path);
+  try {
+    files.forEach((f, i) => {
+      const first = firstPass(f, globs);
+      if (!('language' in first)) {
+        results[i] = first;
+        return progress(f);
+      }
+      const settle = (r: FileResult) => {
+        results[i] = r;
+        progress(f);
+      };
+      parses.push(pool.submit(first).then((sites) => settle({ sites, text: first.text }), (e) => settle(cannotAnalyse(e))));
+    });
+    await pool.drain();
+    await Promise.all(parses);
+  } finally {
+    pool.close();
+  }
+  return { results, parsed: { ...pool.parsed } };
 }
 
 /**
  * Scans a folder: every file git would not ignore whose language or template format is known,
  * minus the report's include/exclude settings. Returns the estimates with budgets across files
- * applied, the files it could not analyse, and the problems of `promptmeter.yaml`. Large folders
- * are analysed on worker threads, one per core; results are put back in walk order, so the
- * outcome does not depend on which thread finished first.
+ * applied, the files it could not analyse, and the problems of `promptmeter.yaml`. Results are
+ * in walk order whichever thread parsed a file, so the outcome does not depend on threads.
  */
 export async function scanDirectory(dir: string, opts: ScanOptions = {}): Promise<ScanOutcome> {
   const root = resolve(dir);
@@ -164,34 +183,31 @@ export async function scanDirectory(dir: string, opts: ScanOptions = {}): Promis
   const globs = templateGlobs(ws, settings);
   const wanted = (p: string) =>
     (languageForPath(p) !== null || isTemplatePath(p, globs)) && matchesAny(p, settings.report.include) && !matchesAny(p, settings.report.exclude);
-  const walked = await walkFiles(root, { accept: wanted });
-  const analyzer = new FileAnalyzer(root, ws, settings);
-  const workers = workerCount(walked.files.length, opts.workers);
-  let done = 0;
-  const progress = (f: WalkedFile) => opts.onFile?.(++done, walked.files.length, f.path);
-  const results = workers > 0
-    ? await analyseOnWorkers(walked.files, workers, { root, configPath: opts.configPath, settings }, analyzer, progress)
-    : await analyseHere(walked.files, analyzer, progress);
+  const walked = walkFilesSync(root, { accept: wanted, sizes: false });
+  const { results: found, parsed } = await findSites(root, walked.files, globs, opts);
+  const tokenizers = new Tokenizers(nodeRankLoader());
+  const ctx: AnalysisContext = { tokenizers, prices: defaultPriceTable(ws.models), settings, workspace: ws };
   const errors: ReportError[] = [...walked.errors];
   const estimates: SiteEstimate[] = [];
   const indexes = new Map<string, LineIndex>();
-  results.forEach((r, i) => {
+  for (let i = 0; i < found.length; i++) {
     const path = walked.files[i]!.path;
-    if (r.error) errors.push({ file: path, message: r.error });
-    estimates.push(...r.estimates);
-    if (r.text !== undefined) indexes.set(path, new LineIndex(r.text));
-  });
-  attachBudgetFindings(estimates, ws, settings);
-  return { estimates, errors, configProblems: problems, workspace: ws, settings, pricingAsOf: analyzer.pricingAsOf, lines: (file) => indexes.get(file) };
-}
-
-async function analyseHere(files: readonly WalkedFile[], analyzer: FileAnalyzer, progress: (f: WalkedFile) => void): Promise<FileResult[]> {
-  const out: FileResult[] = [];
-  for (const f of files) {
-    out.push(await analyzer.analyse(f));
-    progress(f);
+    const r = found[i]!;
+    if ('error' in r) {
+      errors.push({ file: path, message: r.error });
+      continue;
+    }
+    if (!r.sites.length) continue;
+    try {
+      await Promise.all(requiredEncodings(r.sites, ctx).map((e) => tokenizers.ensure(e)));
+      estimates.push(...analyzeSites(path, r.text, r.sites, ctx));
+      indexes.set(path, new LineIndex(r.text));
+    } catch (e) {
+      errors.push({ file: path, message: cannotAnalyse(e).error });
+    }
   }
-  return out;
+  attachBudgetFindings(estimates, ws, settings);
+  return { estimates, errors, configProblems: problems, workspace: ws, settings, pricingAsOf: ctx.prices.asOf, lines: (file) => indexes.get(file), parsed };
 }
 
 /** A scan as the CLI's JSON contract; config problems are listed under errors. */

@@ -20,10 +20,27 @@ export function textSkipReason(bytes: Uint8Array, text: string | null): string |
   if (big) return big;
   if (bytes.subarray(0, 8192).includes(0)) return 'skipped: binary file (NUL bytes)';
   if (text !== null && text.length > MINIFIED_CHECK_FROM) {
+    // Ordinary source reaches enough lines within its first few kilobytes; only a file that turns
+    // out minified is counted to its end, for the average the message gives.
+    const enough = text.length / MAX_AVERAGE_LINE;
     let lines = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    const avg = text.length / lines;
-    if (avg > MAX_AVERAGE_LINE) return `skipped: minified or generated (average line ${Math.round(avg)} characters)`;
+    for (let i = text.indexOf('\n'); i >= 0 && lines < enough; i = text.indexOf('\n', i + 1)) lines++;
+    if (lines >= enough) return null;
+    return `skipped: minified or generated (average line ${Math.round(text.length / lines)} characters)`;
   }
   return null;
+}
+
+/**
+ * A file's bytes as the text to analyse, or why it is skipped: the one sequence every whole-
+ * workspace scan applies (size, then NUL bytes before paying for a decode, then the minified
+ * check on the text). Core has no text decoder of its own, so the caller passes one (UTF-8
+ * without the byte-order mark, as `TextDecoder` does, keeps offsets equal to the editor's).
+ */
+export function decodeTextFile(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): { text: string } | { skip: string } {
+  const binary = textSkipReason(bytes, null);
+  if (binary) return { skip: binary };
+  const text = decode(bytes);
+  const skip = textSkipReason(bytes, text);
+  return skip ? { skip } : { text };
 }

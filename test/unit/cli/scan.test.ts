@@ -92,9 +92,29 @@ describe('promptmeter scan', function () {
 
   it('gives the same report on worker threads as in one thread', async () => {
     const one = toReport(await scanDirectory(root, { workers: 0 }));
-    const two = toReport(await scanDirectory(root, { workers: 2 }));
+    const threaded = await scanDirectory(root, { workers: 2 });
+    const two = toReport(threaded);
+    assert.deepEqual(threaded.parsed, { onWorkers: 3, here: 0 }); // chat.ts, summarize.py, broken.ts
     assert.equal(JSON.stringify(two), JSON.stringify(one));
     assert.equal(JSON.stringify(one), JSON.stringify(report));
+  });
+
+  it('parses only the files that may hold a call, on this thread when they are few', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-scan-few-'));
+    try {
+      writeTree(dir, {
+        ...PROJECT,
+        // ORM code with the call name but no SDK import and no request keys: the prefilter answers it
+        'src/orders.ts': "export const save = (db: any, total: number) => db.order.create({ data: { total } });\n",
+        'src/util.py': 'import json\n\ndef load(p):\n    return json.load(open(p))\n',
+      });
+      const s = await scanDirectory(dir);
+      // src/chat.ts and app/summarize.py; the binary and minified files are skipped before
+      assert.deepEqual(s.parsed, { onWorkers: 0, here: 2 });
+      assert.deepEqual(s.estimates.map((e) => e.file), ['app/summarize.py', 'src/chat.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a bad format, a missing folder or two folders', async () => {

@@ -45,6 +45,13 @@ describe('walkFiles', () => {
     assert.deepEqual(r.files.map((f) => [f.path, f.size]), [['src/a.ts', 1]]);
   });
 
+  it('lists the same files without a stat each when sizes are not asked for (links still report theirs)', async () => {
+    tree(root, { '.gitignore': '*.log\n', 'src/a.ts': 'abc', 'src/b.log': 'x', 'c.py': 'pass\n' });
+    symlinkSync(join(root, 'src/a.ts'), join(root, 'alias.ts'));
+    const r = await walkFiles(root, { sizes: false });
+    assert.deepEqual(r.files.map((f) => [f.path, f.size]), [['.gitignore', -1], ['alias.ts', 3], ['c.py', -1], ['src/a.ts', -1]]);
+  });
+
   it('lists an unreadable folder under errors and goes on', async function () {
     if (process.getuid?.() === 0) this.skip(); // root reads everything
     tree(root, { 'locked/a.ts': '', 'ok.ts': '' });
