@@ -127,7 +127,7 @@ export function renderWorksheetMarkdown(rows: readonly ReportFeature[]): string 
   if (!rows.length) return '';
   const lines = [
     `| ${HEAD.join(' | ')} |`,
-    `|---|${HEAD.slice(1).map(() => '---:').join('|')}|`,
+    `| --- | ${HEAD.slice(1).map(() => '---:').join(' | ')} |`,
     ...rows.map((r) => {
       const cells = [
         escapeMarkdown(r.name),

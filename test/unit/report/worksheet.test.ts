@@ -112,7 +112,7 @@ describe('featureWorksheet (cost per task)', () => {
     assert.match(html, /<tr data-feature="Support chat"><td>Support chat<\/td><td class="n">3 <span class="pm-muted">\(1 unpriced\)<\/span><\/td><td class="n">10,000<\/td><td class="n">3<\/td><td class="n">\$0\.0075<\/td><td class="n">60%<\/td><td class="n">\$0\.0125<\/td><td class="n">\$75\.00<\/td><td class="n"><span class="pm-sev-warning">\$50\.00 \(over\)<\/span><\/td><\/tr>/);
     const md = renderWorksheetMarkdown(features).split('\n');
     assert.equal(md[0], '| Feature | Sites | Tasks/month | Calls/task | $/task | Success rate | $/successful task | $/month | Budget/month |');
-    assert.equal(md[1], '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    assert.equal(md[1], '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     assert.equal(md[2], '| Support chat | 3 (1 unpriced) | 10,000 | 3 | $0.0075 | 60% | $0.0125 | $75.00 | $50.00 (over) |');
     // Search: 2 calls × $0.001; no success rate given, so 100%
     assert.equal(md[3], '| Search | 1 | — | 2 | $0.002 | 100% | $0.002 | $5.00 | — |');
