@@ -4,6 +4,7 @@
  * trailing-comma habit already there; a replaced literal keeping its quotes.
  */
 import type { ArgProperty, ArgsContainer, Language, Span, TextEdit } from '../model';
+import { lineIndexOf } from '../text/lines';
 
 type Syntax = 'js' | 'pydict' | 'kwargs' | 'yaml';
 
@@ -38,22 +39,20 @@ function nestedValue(syntax: Syntax, inner: string, value: string, quote: string
   return `{${quote}${inner}${quote}: ${value}}`;
 }
 
-const lineStartOf = (text: string, offset: number): number => {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-};
+// Minified code puts every call on one line: a per-call scan of "the line" would make a file's
+// fixes quadratic, so line bounds come from the file's shared line index.
+const lineStartOf = (text: string, offset: number): number => lineIndexOf(text).lineStartAt(offset);
 
-const lineEndOf = (text: string, offset: number): number => {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-};
+const lineEndOf = (text: string, offset: number): number => lineIndexOf(text).lineEndAt(offset);
+
+const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
 
 /** The whitespace before `offset` on its line, or null when code precedes it there. */
 function ownLineIndent(text: string, offset: number): string | null {
-  const before = text.slice(lineStartOf(text, offset), offset);
-  return /^[ \t]*$/.test(before) ? before : null;
+  // Only the run of blanks before `offset` is read, never the code further back on the line.
+  let i = offset;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || isBreak(text[i - 1]) ? text.slice(i, offset) : null;
 }
 
 /** After a list item: where a comma already follows it, and whether only a comment trails on the line. */
@@ -61,9 +60,11 @@ function afterItem(text: string, end: number): { comma: number | null; restIsCom
   let i = end;
   while (text[i] === ' ' || text[i] === '\t') i++;
   const comma = text[i] === ',' ? i : null;
-  const from = comma === null ? end : comma + 1;
-  const rest = text.slice(from, lineEndOf(text, from)).trim();
-  return { comma, restIsComment: rest === '' || rest.startsWith('//') || rest.startsWith('#') };
+  let from = comma === null ? end : comma + 1;
+  // What `trim` would drop, up to the line's end: the rest is then read from its first character.
+  while (from < text.length && !isBreak(text[from]) && /\s/.test(text[from]!)) from++;
+  const restIsComment = from >= text.length || isBreak(text[from]) || text.startsWith('//', from) || text[from] === '#';
+  return { comma, restIsComment };
 }
 
 /** Edits that append `item` to a list whose last item ends at `lastEnd` and starts at `lastStart`. */

@@ -5,6 +5,7 @@
  * Also the "ignore this rule here" quick fix, in the file's own comment syntax.
  */
 import type { Fix, Language, RuleId, Site, Span } from '../model';
+import { lineIndexOf, type LineIndex } from '../text/lines';
 
 const ALL_RULES: readonly RuleId[] = ['PM001', 'PM002', 'PM003', 'PM004', 'PM005', 'PM006', 'PM007', 'PM008'];
 
@@ -39,12 +40,12 @@ interface Line {
   end: number;
 }
 
+// Minified code puts every call on one line; line bounds come from the file's shared index so that
+// asking about each call's line stays cheap however long the line is.
 function lineAt(text: string, offset: number): Line {
-  let start = Math.max(0, Math.min(offset, text.length));
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = start;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end };
+  const lines = lineIndexOf(text);
+  const start = lines.lineStartAt(Math.max(0, Math.min(offset, text.length)));
+  return { start, end: lines.lineEndAt(start) };
 }
 
 function lineAbove(text: string, line: Line): Line | null {
@@ -54,18 +55,45 @@ function lineAbove(text: string, line: Line): Line | null {
   return lineAt(text, prevEnd);
 }
 
-function rulesOn(text: string, line: Line | null): RuleId[] {
-  return line ? (directiveRules(text.slice(line.start, line.end)) ?? []) : [];
+const MARK = 'promptmeter-ignore';
+
+/**
+ * Each line's directive, keyed by where the line starts, for the lines that hold the directive's
+ * word; read once per text, so a long line is not re-read (and re-matched) for each of its calls.
+ */
+const directivesByText = new WeakMap<LineIndex, Map<number, RuleId[] | null>>();
+
+function directivesOf(text: string): Map<number, RuleId[] | null> {
+  const lines = lineIndexOf(text);
+  let byStart = directivesByText.get(lines);
+  if (byStart) return byStart;
+  byStart = new Map();
+  for (let at = text.indexOf(MARK); at >= 0; at = text.indexOf(MARK, at + MARK.length)) {
+    const line = lineAt(text, at);
+    if (!byStart.has(line.start)) byStart.set(line.start, directiveRules(text.slice(line.start, line.end)));
+    at = Math.max(at, line.end - MARK.length);
+  }
+  directivesByText.set(lines, byStart);
+  return byStart;
 }
 
-/** The last text searched for any directive: every site of a file asks about the same text. */
+/** The directive on `line`, or null when it has none (only lines holding the word can have one). */
+function directiveOn(text: string, line: Line): RuleId[] | null {
+  return directivesOf(text).get(line.start) ?? null;
+}
+
+function rulesOn(text: string, line: Line | null): RuleId[] {
+  return line ? (directiveOn(text, line) ?? []) : [];
+}
+
+/** Whether the text holds any directive at all; most files do not, and then nothing is indexed. */
 let lastText: string | null = null;
 let lastHas = false;
 
 function mayHaveDirective(text: string): boolean {
   if (text !== lastText) {
     lastText = text;
-    lastHas = text.includes('promptmeter-ignore');
+    lastHas = text.includes(MARK);
   }
   return lastHas;
 }
@@ -139,7 +167,7 @@ export function suppressionFix(rule: RuleId, site: Site, text: string): Fix | nu
   if (!c) return null;
   const line = lineAt(text, site.span.start);
   const above = lineAbove(text, line);
-  if (above) {
+  if (above && directiveOn(text, above)) {
     const aboveText = text.slice(above.start, above.end);
     const m = DIRECTIVE.exec(aboveText);
     const ids = m ? /PM\d{3}(?:\s*,\s*PM\d{3})*|[a-z]+(?:-[a-z]+)+/i.exec(m[1]!) : null;
@@ -148,6 +176,8 @@ export function suppressionFix(rule: RuleId, site: Site, text: string): Fix | nu
       return { title, edits: [{ span: { start: at, end: at }, newText: `, ${rule}` }] };
     }
   }
-  const indent = /^[ \t]*/.exec(text.slice(line.start, line.end))![0];
+  let indentEnd = line.start;
+  while (indentEnd < line.end && (text[indentEnd] === ' ' || text[indentEnd] === '\t')) indentEnd++;
+  const indent = text.slice(line.start, indentEnd);
   return { title, edits: [{ span: { start: line.start, end: line.start }, newText: `${indent}${c.open} promptmeter-ignore ${rule}${c.close}\n` }] };
 }
