@@ -3,6 +3,7 @@
  * to the model's maximum output (or the SDK's own default). Never on Anthropic Messages, whose
  * `max_tokens` is required. The fix writes the SDK's own parameter in the file's syntax.
  */
+import { lookupModel } from '../analyze/memo';
 import { timesCalls } from '../estimate';
 import type { Fix, TextEdit } from '../model';
 import { insertParameter, insertYamlBlockAfter, replaceParameter } from './edits';
@@ -48,10 +49,45 @@ function fixes({ est, model, text }: RuleInput): Fix[] {
   return [{ title: `Add ${param}: ${value}`, edits, preferred: true }];
 }
 
-function message({ est, model }: RuleInput): string {
+/**
+ * LangChain chat models whose cap is optional and not sent when omitted, with the model they run
+ * when none is given. Sources: `@langchain/openai` 1.5.8 `BaseChatOpenAI` (`model = "gpt-3.5-turbo"`,
+ * `maxTokens` unset unless given; caching-and-caps.md §6: "not sent") and langchain-openai 1.6.6
+ * `BaseChatOpenAI` (`model_name` default `"gpt-3.5-turbo"`, `max_tokens` default `None`). Azure's
+ * class is left out: it runs whatever its deployment serves.
+ */
+const LANGCHAIN_DEFAULT_MODEL: Readonly<Record<string, string>> = { ChatOpenAI: 'gpt-3.5-turbo' };
+
+/** The class of a LangChain site traced to its constructor (`ChatOpenAI.invoke`, `ChatOpenAI`). */
+const langchainClass = (api: string): string => api.split('.')[0]!;
+
+/**
+ * For a LangChain site with no model written: the model LangChain runs, when the constructor's
+ * arguments are all in view (written in the call, nothing spread in), so that no cap can hide in
+ * them. Null otherwise: detection hands over no arguments for `new ChatOpenAI()` in JS, which
+ * cannot then be told from `new ChatOpenAI(options)`.
+ */
+function defaultModelInFull({ est, text }: RuleInput): string | null {
+  const site = est.site;
+  const model = LANGCHAIN_DEFAULT_MODEL[langchainClass(site.api)];
+  const a = site.args;
+  if (!model || !a || text === undefined || site.capUnknown) return null;
+  if (a.properties.some((p) => p.span.start < a.span.start || p.span.end > a.span.end || /^["']?model(?:_?name|Name)?["']?$/.test(p.name))) return null;
+  const written = text.slice(a.span.start, a.span.end);
+  return /\.\.\.|\*\*/.test(written) ? null : model;
+}
+
+function message(input: RuleInput): string {
+  const { est, model } = input;
   const site = est.site;
   const param = capParamPath(site);
   const hint = param ? `; set ${param.join('.')}` : '';
+  const lcDefault = site.provider === 'langchain' && site.model === null ? defaultModelInFull(input) : null;
+  if (lcDefault && !model) {
+    const max = lookupModel(input.ctx.prices, lcDefault)?.maxOutputTokens ?? null;
+    const bound = max === null ? 'output length is bounded only by the provider' : `up to ${tokens(max)} output tokens a call`;
+    return `no output cap, and no model is written: LangChain's ${langchainClass(site.api)} then runs ${lcDefault}, ${bound}${hint}`;
+  }
   const sdk = sdkDefaultCap(site, model?.id ?? site.model?.id ?? null);
   const cap = est.outputTokensCap;
   if (cap === null) {
@@ -74,9 +110,9 @@ export const missingOutputCap: Rule = {
     const site = input.est.site;
     // A request object only known at run time may carry a cap: unknown is not absent.
     if (site.cap || site.capNotApplicable || site.capUnknown || capIsRequired(site)) return [];
-    // A LangChain call whose chat model was not traced to its constructor: the cap, if any, is
-    // set there, out of sight.
-    if (site.provider === 'langchain' && site.model === null) return [];
+    // A LangChain call whose chat model was not traced to its constructor, or whose constructor
+    // takes options only known at run time: the cap, if any, is set there, out of sight.
+    if (site.provider === 'langchain' && site.model === null && !defaultModelInFull(input)) return [];
     return [{ message: message(input), span: site.anchor, fixes: fixes(input) }];
   },
 };

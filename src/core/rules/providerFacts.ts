@@ -45,7 +45,8 @@ export function capIsRequired(site: Site): boolean {
  * fix can write (a Bedrock `invoke_model` JSON body, an unknown SDK).
  *
  * Sources (caching-and-caps.md §6): openai-node 6.49.0 (`max_completion_tokens` on Chat, with
- * `max_tokens` deprecated; `max_output_tokens` on Responses; `max_tokens` on legacy Completions); `ai@6` CallSettings
+ * `max_tokens` deprecated; `max_output_tokens` on Responses; `max_tokens` on legacy Completions and
+ * on openai-node v3's `createChatCompletion` / `createCompletion`); `ai@6` CallSettings
  * (`maxOutputTokens`, renamed from v4 `maxTokens`); `@google/genai` 2.32.0 (`config.maxOutputTokens`)
  * and the snake_case Python mirror; `@aws-sdk/client-bedrock-runtime` (`inferenceConfig.maxTokens`);
  * `@langchain/openai` / `@langchain/anthropic` (`maxTokens`) and the Python packages
@@ -60,6 +61,10 @@ export function capParamPath(site: Site): string[] | null {
       if (/^responses\./.test(api)) return ['max_output_tokens'];
       // Legacy text completions (`completions.create`, openai<1.0 `Completion.create`) only know max_tokens.
       if (/^(?:completions|Completion)\.a?create$/.test(api)) return ['max_tokens'];
+      // openai-node v3 (`OpenAIApi`) is typed from the 2023 API: its `CreateChatCompletionRequest` and
+      // `CreateCompletionRequest` have `max_tokens` and no `max_completion_tokens` (added in 2024),
+      // so the newer name would not type-check there.
+      if (api === 'createChatCompletion' || api === 'createCompletion') return ['max_tokens'];
       return ['max_completion_tokens'];
     case 'anthropic':
       return ['max_tokens'];

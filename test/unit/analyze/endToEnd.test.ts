@@ -138,4 +138,48 @@ describe('analysis on real source', function () {
     assert.ok(!rules(after).includes('PM001'));
     assert.deepEqual(after!.suppressedRules, ['PM001']);
   });
+
+  it('openai-node v3 (OpenAIApi): the fix writes max_tokens, the only cap its request types have, and the call is capped after', async () => {
+    const text = [
+      "import { Configuration, OpenAIApi } from 'openai';",
+      'const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));',
+      "const chat = await openai.createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });",
+      '',
+    ].join('\n');
+    const { fixed, after } = await fixAndReanalyze(text, 'typescript', 'src/v3.ts', 'PM001');
+    assert.match(fixed, /content: 'Hi' \}\], max_tokens: 1024 \}\);/);
+    assert.doesNotMatch(fixed, /max_completion_tokens/);
+    assert.deepEqual([after[0]!.site.cap?.param, after[0]!.site.cap?.value], ['max_tokens', 1024]);
+    assert.ok(!rules(after[0]).includes('PM001'));
+    const completion = text.replace("createChatCompletion({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] })", "createCompletion({ model: 'gpt-3.5-turbo-instruct', prompt: 'Hi' })");
+    const v3Text = await fixAndReanalyze(completion, 'typescript', 'src/v3.ts', 'PM001');
+    assert.match(v3Text.fixed, /prompt: 'Hi', max_tokens: 1024 \}\);/);
+  });
+
+  it("LangChain ChatOpenAI() with no model and no cap (Python): PM001 names LangChain's default model, and the fix caps the constructor", async () => {
+    const text = ['from langchain_openai import ChatOpenAI', '', 'llm = ChatOpenAI()', 'print(llm.invoke("Tell me a joke").content)', ''].join('\n');
+    const [est] = await analyze(text, 'python', 'joke.py');
+    const f = est!.findings.find((x) => x.rule === 'PM001');
+    assert.ok(f, `expected PM001, got ${rules(est).join(', ') || 'nothing'}`);
+    // gpt-3.5-turbo's maximum output in the bundled table (LiteLLM) is 4,096 tokens.
+    assert.equal(f.message, "no output cap, and no model is written: LangChain's ChatOpenAI then runs gpt-3.5-turbo, up to 4,096 output tokens a call; set max_tokens");
+    const { fixed, after } = await fixAndReanalyze(text, 'python', 'joke.py', 'PM001');
+    assert.match(fixed, /^llm = ChatOpenAI\(max_tokens=1024\)$/m);
+    assert.equal(after[0]!.site.cap?.value, 1024);
+    assert.ok(!rules(after[0]).includes('PM001'));
+  });
+
+  it('LangChain ChatOpenAI(**settings): options only known at run time may hold the cap, so PM001 stays silent', async () => {
+    const text = ['from langchain_openai import ChatOpenAI', '', 'llm = ChatOpenAI(**load_settings())', 'llm.invoke("Tell me a joke")', ''].join('\n');
+    const [est] = await analyze(text, 'python', 'joke.py');
+    assert.equal(est!.site.api, 'ChatOpenAI.invoke');
+    assert.ok(!rules(est).includes('PM001'));
+  });
+
+  it('a request object only known at run time (capUnknown) gets no PM001', async () => {
+    const text = ['from openai import OpenAI', 'client = OpenAI()', 'def ask(request):', '    return client.chat.completions.create(**request)', ''].join('\n');
+    const [est] = await analyze(text, 'python', 'ask.py');
+    assert.equal(est!.site.capUnknown, true);
+    assert.ok(!rules(est).includes('PM001'));
+  });
 });

@@ -3,7 +3,7 @@ import { analyzeSites } from '../../../src/core/analyze';
 import type { Finding, Site } from '../../../src/core/model';
 import { detectTemplate } from '../../../src/core/detect/templates';
 import { applyEdits } from '../../../src/core/rules';
-import { args, ctxWith, price, prop, site, spanFromTo, spanOf, textPart } from './fixtures';
+import { args, ctxWith, models, price, prop, site, spanFromTo, spanOf, textPart } from './fixtures';
 
 function pm001(text: string, s: Site, ctx = ctxWith()): Finding | undefined {
   return analyzeSites('src/a.ts', text, [s], ctx)[0]!.findings.find((f) => f.rule === 'PM001');
@@ -277,5 +277,106 @@ describe('PM001 missing-output-cap', () => {
   it('is turned off by severity off in promptmeter.yaml', () => {
     assert.equal(pm001(jsChat, jsChatSite(), ctxWith({ yaml: 'rules:\n  PM001: off\n' })), undefined);
     assert.equal(pm001(jsChat, jsChatSite(), ctxWith({ settings: { diagnostics: { severity: { PM001: 'error' } } } }))!.severity, 'error');
+  });
+
+  describe('openai-node v3 (OpenAIApi)', () => {
+    const v3 = (api: string, body: string): { js: string; s: Site } => {
+      const js = `const r = await openai.${api}({ model: "gpt-test", ${body} });\n`;
+      const s = site(js, {
+        provider: 'openai',
+        api,
+        model: { id: 'gpt-test', span: spanOf(js, '"gpt-test"'), origin: 'literal' },
+        args: args('object', spanFromTo(js, '({', '})'), [prop(js, 'model', 'model: "gpt-test"', '"gpt-test"'), prop(js, body.split(':')[0]!, body, body.split(': ')[1]!)]),
+      });
+      return { js, s };
+    };
+
+    it('createChatCompletion gets max_tokens: its request type has no max_completion_tokens', () => {
+      const { js, s } = v3('createChatCompletion', 'messages: msgs');
+      assert.match(pm001(js, s)!.message, /; set max_tokens$/);
+      assert.equal(fixed(js, s), 'const r = await openai.createChatCompletion({ model: "gpt-test", messages: msgs, max_tokens: 1024 });\n');
+    });
+
+    it('createCompletion gets max_tokens too', () => {
+      const { js, s } = v3('createCompletion', 'prompt: text');
+      assert.equal(fixed(js, s), 'const r = await openai.createCompletion({ model: "gpt-test", prompt: text, max_tokens: 1024 });\n');
+    });
+  });
+
+  it('stays quiet when the request is an object only known at run time (capUnknown): it may hold the cap', () => {
+    const py = 'resp = client.chat.completions.create(**request)\n';
+    const s = site(py, {
+      language: 'python',
+      provider: 'openai',
+      api: 'chat.completions.create',
+      model: null,
+      capUnknown: true,
+      args: args('kwargs', spanOf(py, '(**request)'), []),
+    });
+    assert.equal(pm001(py, s), undefined);
+    // The same call with its request written out and no cap does get one: capUnknown is what silences it.
+    assert.ok(pm001(py, { ...s, capUnknown: undefined, model: { id: 'gpt-test', origin: 'literal' } }));
+  });
+
+  describe("LangChain chat models with no model written (LangChain's default runs)", () => {
+    const pyCall = (ctorArgs: string, api = 'ChatOpenAI.invoke'): { py: string; s: Site } => {
+      const py = `llm = ChatOpenAI${ctorArgs}\nllm.invoke("Hi")\n`;
+      const s = site(py, {
+        language: 'python',
+        provider: 'langchain',
+        api,
+        anchor: spanOf(py, 'llm.invoke'),
+        parts: [textPart('user', 'Hi')],
+        args: args('kwargs', spanOf(py, ctorArgs), ctorArgs.includes('temperature') ? [prop(py, 'temperature', 'temperature=0', '0')] : []),
+      });
+      return { py, s };
+    };
+    const noDefault = ctxWith({ rows: [models.gpt] });
+    const withDefault = ctxWith({ rows: [models.gpt, price({ id: 'gpt-3.5-turbo', maxOutputTokens: 4_096 })] });
+
+    it('fires on ChatOpenAI() and ChatOpenAI(temperature=0), naming the default model and its maximum output', () => {
+      const { py, s } = pyCall('()');
+      const f = pm001(py, s, withDefault);
+      assert.ok(f);
+      assert.equal(f.message, "no output cap, and no model is written: LangChain's ChatOpenAI then runs gpt-3.5-turbo, up to 4,096 output tokens a call; set max_tokens");
+      assert.deepEqual(f.span, spanOf(py, 'llm.invoke'));
+      assert.equal(applyEdits(py, f.fixes[0]!.edits), 'llm = ChatOpenAI(max_tokens=1024)\nllm.invoke("Hi")\n');
+      const t = pyCall('(temperature=0)');
+      assert.equal(fixed(t.py, t.s, withDefault), 'llm = ChatOpenAI(temperature=0, max_tokens=1024)\nllm.invoke("Hi")\n');
+    });
+
+    it('without the default model in the table, says the output is bounded only by the provider', () => {
+      const { py, s } = pyCall('()');
+      assert.equal(
+        pm001(py, s, noDefault)!.message,
+        "no output cap, and no model is written: LangChain's ChatOpenAI then runs gpt-3.5-turbo, output length is bounded only by the provider; set max_tokens",
+      );
+    });
+
+    it('also fires on a constructor never invoked (the site is the constructor)', () => {
+      const { py, s } = pyCall('()', 'ChatOpenAI');
+      assert.ok(pm001(py, s, withDefault));
+    });
+
+    it('stays quiet where options spread in (** / ...) may hold the cap, or no arguments were handed over', () => {
+      const spread = pyCall('(**settings)');
+      assert.equal(pm001(spread.py, spread.s, withDefault), undefined);
+      const js = 'const llm = new ChatOpenAI({ ...base, temperature: 0 });\nawait llm.invoke("Hi");\n';
+      const jsSite = site(js, {
+        provider: 'langchain',
+        api: 'ChatOpenAI.invoke',
+        args: args('object', spanFromTo(js, '{ ...', '}'), [prop(js, 'temperature', 'temperature: 0', '0')]),
+      });
+      assert.equal(pm001(js, jsSite, withDefault), undefined);
+      // `new ChatOpenAI()` and `new ChatOpenAI(options)` both reach the rules without arguments.
+      assert.equal(pm001(js, { ...jsSite, args: undefined }, withDefault), undefined);
+    });
+
+    it('stays quiet on classes whose SDK sends its own cap or whose model is not LangChain-chosen', () => {
+      const anth = pyCall('()', 'ChatAnthropic.invoke');
+      assert.equal(pm001(anth.py, anth.s, withDefault), undefined);
+      const azure = pyCall('()', 'AzureChatOpenAI.invoke');
+      assert.equal(pm001(azure.py, azure.s, withDefault), undefined);
+    });
   });
 });
