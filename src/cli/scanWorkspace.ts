@@ -19,7 +19,7 @@ import { mayContainSite } from '../core/detect/prefilter';
 import { detectTemplate, isTemplatePath } from '../core/detect/templates';
 import type { Site, SiteEstimate } from '../core/model';
 import { defaultPriceTable } from '../core/pricing';
-import { buildScanReport, featureWorksheet, type ReportError, type ScanReport } from '../core/report';
+import { buildScanReport, featureWorksheet, type ReportError, type ScanReport, type ScanReportMeta } from '../core/report';
 import { attachBudgetFindings } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import { Tokenizers } from '../core/tokens';
@@ -220,5 +220,12 @@ export function toReport(s: ScanOutcome): ScanReport {
     lines: s.lines,
     featureOf: (e) => featureFor({ file: e.file, siteId: e.id }, s.workspace)?.name ?? null,
     features: featureWorksheet(s.estimates, s.workspace),
+    premium: premiumModels(s),
   });
+}
+
+/** The report's premium models: input priced at or above the setting, on the scan's price table. */
+function premiumModels(s: ScanOutcome): ScanReportMeta['premium'] {
+  const prices = defaultPriceTable(s.workspace.models);
+  return { inputPerMTok: (id) => prices.lookup(id)?.inputPerMTok ?? null, thresholdPerMTok: s.settings.report.premiumThresholdPerMTok };
 }

@@ -1,6 +1,7 @@
 import type { CostBreakdown, Finding, Nanodollars, Severity, SiteEstimate, Span } from '../model';
 import type { LineIndex } from '../text/lines';
 import type { ReportCost, ReportError, ReportFeature, ReportFinding, ReportSite, ScanReport } from './types';
+import { cacheableUncachedShare, premiumShare } from './shares';
 import type { FeatureWorksheetRow } from './worksheet';
 
 /** What a report needs besides the estimates. */
@@ -22,6 +23,12 @@ export interface ScanReportMeta {
    * `promptmeter.yaml`), so every renderer shows it; omitted, the report has no feature rows.
    */
   features?: readonly FeatureWorksheetRow[];
+  /**
+   * What makes a model premium: a priced model's input rate per million tokens (null when unknown)
+   * and the threshold (`promptmeter.report.premiumThresholdPerMTok`). Omitted, the premium share
+   * is null.
+   */
+  premium?: { inputPerMTok: (modelId: string) => number | null; thresholdPerMTok: number };
 }
 
 const NANO_PER_DOLLAR = 1e9;
@@ -126,7 +133,16 @@ export function buildScanReport(estimates: readonly SiteEstimate[], meta: ScanRe
     tool: { name: 'promptmeter', version: meta.toolVersion },
     pricing: { asOf: meta.pricingAsOf, currency: 'USD' },
     sites,
-    totals: { sites: sites.length, monthlyCost: nanoToDollars(monthly), unpricedSites: unpriced, findings: counts },
+    totals: {
+      sites: sites.length,
+      monthlyCost: nanoToDollars(monthly),
+      unpricedSites: unpriced,
+      findings: counts,
+      shares: {
+        premium: meta.premium ? premiumShare(sites, meta.premium.inputPerMTok, meta.premium.thresholdPerMTok) : null,
+        cacheableUncached: cacheableUncachedShare(sites),
+      },
+    },
     features: (meta.features ?? []).map(feature),
     findings: loose,
     errors: [...meta.errors].sort((a, b) => compareText(a.file, b.file) || compareText(a.message, b.message)),

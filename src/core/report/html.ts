@@ -1,7 +1,6 @@
 import { allFindings } from './build';
 import { capNote, escapeHtml, formatCount, formatDollars, formatTokens } from './format';
 import { groupMonthlyCost } from './groups';
-import { cacheableUncachedShare } from './shares';
 import { renderBarChartSvg } from './svg';
 import type { ReportSite, ScanReport } from './types';
 import { renderWorksheetHtml } from './worksheet';
@@ -120,13 +119,18 @@ function totalItem(t: TotalItem): string {
   return `<li${id}><span class="pm-muted">${escapeHtml(t.label)}</span><strong>${escapeHtml(t.value)}</strong></li>`;
 }
 
+function percentOfCost(share: number): string {
+  return `${Math.round(share * 100)}% of cost`;
+}
+
 function totals(r: ScanReport, extra: readonly TotalItem[]): string {
   const t = r.totals;
   const items: TotalItem[] = [
     { id: 'pm-total-monthly', label: 'Monthly cost', value: formatDollars(t.monthlyCost) },
     { id: 'pm-total-sites', label: 'Sites', value: formatCount(t.sites) },
     { id: 'pm-total-unpriced', label: 'Unpriced sites', value: formatCount(t.unpricedSites) },
-    { id: 'pm-share-uncached', label: 'Cacheable but uncached', value: `${Math.round(cacheableUncachedShare(r) * 100)}% of cost` },
+    ...(t.shares.premium === null ? [] : [{ id: 'pm-share-premium', label: 'On premium models', value: percentOfCost(t.shares.premium) }]),
+    { id: 'pm-share-uncached', label: 'Cacheable but uncached', value: percentOfCost(t.shares.cacheableUncached) },
     { id: 'pm-total-findings', label: 'Findings', value: `${t.findings.error} errors · ${t.findings.warning} warnings` },
     ...extra,
   ];

@@ -1,6 +1,6 @@
 /** The CLI's JSON contract and the renderers shared by the CLI and the report webview. */
 export { buildScanReport, allFindings, nanoToDollars, type ScanReportMeta } from './build';
-export type { ScanReport, ReportSite, ReportFinding, ReportError, ReportCost, ReportTotals, ReportFeature } from './types';
+export type { ScanReport, ReportSite, ReportFinding, ReportError, ReportCost, ReportTotals, ReportShares, ReportFeature, FeatureRow } from './types';
 export { renderMarkdown, type MarkdownOptions } from './markdown';
 export { renderCsv, csvField, csvRows } from './csv';
 export { renderSarif, pathToUri, DEFAULT_DOCS_BASE_URI, type SarifOptions } from './sarif';
@@ -12,4 +12,4 @@ export { RULE_META, type RuleMeta } from './ruleMeta';
 export { formatDollars, formatDelta, formatCount, formatTokens, escapeHtml, escapeMarkdown } from './format';
 export { featureWorksheet, renderWorksheetHtml, renderWorksheetMarkdown, type FeatureWorksheetRow } from './worksheet';
 export { whatIf, type WhatIfChange, type WhatIfResult, type WhatIfSite } from './whatIf';
-export { costShares, cacheableUncachedShare, isCacheableUncached, type CostShares } from './shares';
+export { cacheableUncachedShare, isCacheableUncached, premiumShare } from './shares';

@@ -49,8 +49,16 @@ function summary(r: ScanReport): string[] {
     `**${formatDollars(t.monthlyCost)} / month** projected across **${formatCount(t.sites)}** LLM call ${t.sites === 1 ? 'site' : 'sites'} and templates.`,
   ];
   if (t.unpricedSites) lines.push(`${formatCount(t.unpricedSites)} unpriced (unknown or dynamic model) not included in the total.`);
+  if (t.monthlyCost > 0) lines.push(shares(r));
   lines.push(`Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} info. Prices as of ${r.pricing.asOf} (${r.pricing.currency}).`);
   return lines;
+}
+
+/** The two levers, as the HTML totals state them. */
+function shares(r: ScanReport): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const { premium, cacheableUncached } = r.totals.shares;
+  return `${premium === null ? '' : `On premium models: ${pct(premium)} of cost. `}Cacheable but uncached: ${pct(cacheableUncached)} of cost.`;
 }
 
 function groupCost(g: CostGroup): string {

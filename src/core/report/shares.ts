@@ -1,13 +1,5 @@
 import type { RuleId } from '../model';
-import type { ReportSite, ScanReport } from './types';
-
-/** Shares (0–1) of the report's monthly cost that two levers could move. */
-export interface CostShares {
-  /** On models whose input price is at or above the premium threshold. */
-  premium: number;
-  /** On sites that are cacheable but uncached ({@link isCacheableUncached}). */
-  cacheableUncached: number;
-}
+import type { ReportSite } from './types';
 
 /** The rules that judge caching; each fires only on a prefix at least the model's minimum cacheable length. */
 const CACHING_RULES: readonly RuleId[] = ['PM004', 'PM005'];
@@ -27,36 +19,35 @@ export function isCacheableUncached(s: Pick<ReportSite, 'findings'>): boolean {
   return s.findings.some((f) => CACHING_RULES.includes(f.rule));
 }
 
-/** Whole nano-dollars of a site's monthly cost: a share of many small sites carries no float drift. */
-function nano(dollars: number): number {
-  return Math.round(dollars * 1e9);
+/**
+ * The share (0–1) of the priced monthly cost on the sites `pick` chooses; unpriced sites count in
+ * neither part nor the whole, and nothing priced gives 0. Sums are taken in whole nano-dollars, so
+ * a share of many small sites carries no float drift.
+ */
+function shareOf(sites: readonly ReportSite[], pick: (s: ReportSite) => boolean): number {
+  let total = 0;
+  let part = 0;
+  for (const s of sites) {
+    if (s.monthlyCost === null) continue;
+    const nano = Math.round(s.monthlyCost * 1e9);
+    total += nano;
+    if (pick(s)) part += nano;
+  }
+  return total === 0 ? 0 : part / total;
+}
+
+/** The share of the priced monthly cost on cacheable-but-uncached sites. */
+export function cacheableUncachedShare(sites: readonly ReportSite[]): number {
+  return shareOf(sites, isCacheableUncached);
 }
 
 /**
- * Which part of the monthly bill sits on premium models and on cacheable-but-uncached sites.
- * `inputPerMTok` gives a priced model's input rate (null when unknown); a model is premium when
- * that rate is at least `premiumPerMTok`. Unpriced sites count in neither part nor the whole.
+ * The share of the priced monthly cost on premium models: `inputPerMTok` gives a priced model's
+ * input rate (null when unknown), and a model is premium when it is at least `premiumPerMTok`.
  */
-export function costShares(r: ScanReport, inputPerMTok: (modelId: string) => number | null, premiumPerMTok: number): CostShares {
-  let total = 0;
-  let premium = 0;
-  for (const s of r.sites) {
-    if (s.monthlyCost === null) continue;
-    total += nano(s.monthlyCost);
+export function premiumShare(sites: readonly ReportSite[], inputPerMTok: (modelId: string) => number | null, premiumPerMTok: number): number {
+  return shareOf(sites, (s) => {
     const rate = s.resolvedModel === null ? null : inputPerMTok(s.resolvedModel);
-    if (rate !== null && rate >= premiumPerMTok) premium += nano(s.monthlyCost);
-  }
-  return { premium: total === 0 ? 0 : premium / total, cacheableUncached: cacheableUncachedShare(r) };
-}
-
-/** The share (0–1) of the priced monthly cost on cacheable-but-uncached sites; 0 when nothing is priced. */
-export function cacheableUncachedShare(r: ScanReport): number {
-  let total = 0;
-  let uncached = 0;
-  for (const s of r.sites) {
-    if (s.monthlyCost === null) continue;
-    total += nano(s.monthlyCost);
-    if (isCacheableUncached(s)) uncached += nano(s.monthlyCost);
-  }
-  return total === 0 ? 0 : uncached / total;
+    return rate !== null && rate >= premiumPerMTok;
+  });
 }

@@ -21,10 +21,13 @@ export interface ScanReport {
   errors: ReportError[];
 }
 
-/** One feature on the cost-per-task worksheet, in dollars (see `featureWorksheet`). */
-export interface ReportFeature {
+/**
+ * One feature of `promptmeter.yaml` on the cost-per-task worksheet. `Money` is the unit: nano-dollars
+ * while it is computed (`featureWorksheet`), dollars in the report.
+ */
+export interface FeatureRow<Money extends number> {
   name: string;
-  /** Sites attributed to the feature (by id first, then by glob). */
+  /** Sites attributed to the feature (by id first, then by glob; see `featureFor`). */
   sites: number;
   /** Of those, sites with no price: left out of every sum of the row. */
   unpricedSites: number;
@@ -32,16 +35,23 @@ export interface ReportFeature {
   callsPerTask: number | null;
   /** As written in `promptmeter.yaml`, or null when not given (then 1 is used). */
   successRate: number | null;
-  /** `tasks`: monthly cost ÷ tasks per month; `callsPerTask`: calls per task × the per-call sum; null: neither given. */
+  /**
+   * `tasks`: monthly cost ÷ tasks per month; `callsPerTask`: calls per task × the sum of the
+   * sites' per-call costs (each site runs that often per task); null when neither is given.
+   */
   basis: 'tasks' | 'callsPerTask' | null;
-  costPerTask: number | null;
+  costPerTask: Money | null;
   /** Cost per task ÷ success rate: what one successful outcome costs. */
-  costPerSuccessfulTask: number | null;
-  /** The sum of the priced sites' monthly costs. */
-  monthlyCost: number;
-  monthlyBudget: number | null;
+  costPerSuccessfulTask: Money | null;
+  /** The sum of the priced sites' monthly costs, whatever set their volumes. */
+  monthlyCost: Money;
+  /** The feature's monthly budget, when it has one. */
+  monthlyBudget: Money | null;
   overBudget: boolean;
 }
+
+/** One feature on the report's cost-per-task worksheet, in dollars. */
+export type ReportFeature = FeatureRow<number>;
 
 export interface ReportCost {
   input: number;
@@ -108,6 +118,15 @@ export interface ReportTotals {
   monthlyCost: number;
   unpricedSites: number;
   findings: Record<Severity, number>;
+  /** Shares (0–1) of the priced monthly cost that two levers could move (see `shares.ts`). */
+  shares: ReportShares;
+}
+
+export interface ReportShares {
+  /** On models whose input price is at or above the premium threshold; null when built without prices. */
+  premium: number | null;
+  /** On cacheable-but-uncached sites (`isCacheableUncached`). */
+  cacheableUncached: number;
 }
 
 export interface ReportError {

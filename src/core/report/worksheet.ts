@@ -2,33 +2,10 @@ import { featureFor, type WorkspaceConfig } from '../config';
 import { addMoney, fromDollars, roundDiv, timesCalls } from '../estimate';
 import type { Nanodollars, SiteEstimate } from '../model';
 import { escapeHtml, escapeMarkdown, formatCount, formatDollars } from './format';
-import type { ReportFeature } from './types';
+import type { FeatureRow, ReportFeature } from './types';
 
-/** One feature of `promptmeter.yaml` on the cost-per-task worksheet. Money in nano-dollars. */
-export interface FeatureWorksheetRow {
-  name: string;
-  /** Sites attributed to the feature (ids first, then globs; see `featureFor`). */
-  sites: number;
-  /** Of those, sites with no price: left out of every sum below. */
-  unpricedSites: number;
-  tasksPerMonth: number | null;
-  callsPerTask: number | null;
-  /** As written, or null when not given (then 1 is used). */
-  successRate: number | null;
-  /** The sum of the priced sites' monthly costs, whatever set their volumes. */
-  monthlyCost: Nanodollars;
-  /**
-   * `tasks`: monthly cost ÷ tasks per month; `callsPerTask`: calls per task × the sum of the sites'
-   * per-call costs (each site runs that often per task); null when neither is given.
-   */
-  basis: 'tasks' | 'callsPerTask' | null;
-  costPerTask: Nanodollars | null;
-  /** Cost per task ÷ success rate: what one successful outcome costs. */
-  costPerSuccessfulTask: Nanodollars | null;
-  /** The feature's monthly budget, when it has one. */
-  monthlyBudget: Nanodollars | null;
-  overBudget: boolean;
-}
+/** One feature of `promptmeter.yaml` on the cost-per-task worksheet, money in nano-dollars. */
+export type FeatureWorksheetRow = FeatureRow<Nanodollars>;
 
 /** Fractions taken to a millionth, then divided by the one rounding rule of money. */
 const PPM = 1_000_000;

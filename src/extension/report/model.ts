@@ -9,13 +9,11 @@ import type { SiteEstimate } from '../../core/model';
 import { defaultPriceTable, type ModelPrice, type PriceTable } from '../../core/pricing';
 import {
   buildScanReport,
-  costShares,
   formatDelta,
   formatDollars,
   nanoToDollars,
   featureWorksheet,
   whatIf,
-  type CostShares,
   type FeatureWorksheetRow,
   type ScanReport,
 } from '../../core/report';
@@ -28,7 +26,6 @@ import type { ScanRoot, ScanStats, ScannedFile } from './scan';
 export interface ReportModel {
   report: ScanReport;
   worksheet: FeatureWorksheetRow[];
-  shares: CostShares;
   stats: ScanStats;
   /** Priced models a what-if can switch to, by provider then id. */
   models: { id: string; provider: string }[];
@@ -86,13 +83,12 @@ export class ReportData {
         lines: (file) => lines.get(file),
         featureOf: (e) => feature.get(e) ?? null,
         features: worksheet,
+        premium: { inputPerMTok: (id) => this.lookup(id)?.inputPerMTok ?? null, thresholdPerMTok: settings.report.premiumThresholdPerMTok },
       },
     );
-    const inputRate = (id: string) => this.lookup(id)?.inputPerMTok ?? null;
     this.model = {
       report,
       worksheet,
-      shares: costShares(report, inputRate, settings.report.premiumThresholdPerMTok),
       stats,
       models: first
         .all()

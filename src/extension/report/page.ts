@@ -1,11 +1,11 @@
 /**
  * The report page: core's HTML report (the same the CLI writes with `--format html`, worksheet
  * included) with the editor's additions in the places core's renderer offers for them — export
- * and rescan buttons, the premium share, the what-if form — and the webview script and
+ * and rescan buttons and the what-if form — and the webview script and
  * stylesheet from `media/report/`. Pure text: every value from the workspace is escaped, and
  * only nonce'd scripts run.
  */
-import { escapeHtml, formatCount, renderHtml, type TotalItem } from '../../core/report';
+import { escapeHtml, formatCount, renderHtml } from '../../core/report';
 import type { ReportModel } from './model';
 
 export interface PageOptions {
@@ -14,10 +14,6 @@ export interface PageOptions {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
-}
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 function toolbar(m: ReportModel): string {
@@ -37,11 +33,6 @@ function toolbar(m: ReportModel): string {
     `<span class="pm-muted" id="pm-scan-stats">${escapeHtml(facts.join(' · '))}</span>`,
     `</nav>`,
   ].join('\n');
-}
-
-function shareItems(m: ReportModel): TotalItem[] {
-  // Core's totals already show the cacheable-but-uncached share; the premium one needs prices.
-  return [{ id: 'pm-share-premium', label: 'On premium models', value: `${percent(m.shares.premium)} of cost` }];
 }
 
 function option(value: unknown, label: string): string {
@@ -85,7 +76,6 @@ export function reportPage(m: ReportModel, o: PageOptions): string {
     stylesheets: [o.styleUri],
     scripts: [o.scriptUri],
     toolbar: toolbar(m),
-    totals: shareItems(m),
     sections: [whatIfForm(m)],
   });
 }

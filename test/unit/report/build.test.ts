@@ -39,7 +39,14 @@ describe('buildScanReport', () => {
 
   it('totals the priced sites and counts the unpriced', () => {
     // $304.25 + $135 = $439.25; the unknown model is not a $0 site
-    assert.deepEqual(r.totals, { sites: 3, monthlyCost: 439.25, unpricedSites: 1, findings: { error: 0, warning: 3, info: 0, hint: 0 } });
+    // claude-sonnet-4 ($3/M input, at the sample's $3 threshold) carries $135 of $439.25, and its PM004 makes it cacheable but uncached
+    assert.deepEqual(r.totals, {
+      sites: 3,
+      monthlyCost: 439.25,
+      unpricedSites: 1,
+      findings: { error: 0, warning: 3, info: 0, hint: 0 },
+      shares: { premium: 135 / 439.25, cacheableUncached: 135 / 439.25 },
+    });
   });
 
   it('carries the contract fields of a site', () => {

@@ -48,4 +48,12 @@ describe('the CLI report carries the cost-per-task worksheet', function () {
     }
     assert.match(html, /<section id="pm-features"/);
   });
+
+  it('with the webview\'s totals: the premium share at the default $5/M threshold', () => {
+    // list input prices per million tokens: gpt-4o $2.50, claude-sonnet-4-5 $3, gpt-4.1-mini $0.40, gpt-4o-mini $0.15
+    assert.deepEqual([...new Set(json.sites.map((s) => s.resolvedModel))].sort(), ['claude-sonnet-4-5', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini']);
+    assert.equal(json.totals.shares.premium, 0);
+    assert.match(html, /<li id="pm-share-premium"><span class="pm-muted">On premium models<\/span><strong>0% of cost<\/strong><\/li>/);
+    assert.match(md, /\nOn premium models: 0% of cost\. Cacheable but uncached: \d+% of cost\.\n/);
+  });
 });

@@ -12,11 +12,12 @@ describe('report webview page', () => {
   const { config: ws } = parseWorkspaceConfig('features:\n  - name: "Chat <x>"\n    globs: ["src/**"]\n    tasksPerMonth: 100\n');
   const estimates = [estimate({ id: 'site-"1"', file: 'src/a<b>.ts', model: 'gpt-4o', input: 100, output: 10, perCall: 1_000_000, calls: 1000 })];
   const worksheet = featureWorksheet(estimates, ws);
-  const report = buildScanReport(estimates, { toolVersion: '1.0.0', pricingAsOf: '2026-01-01', errors: [], featureOf: () => 'Chat <x>', features: worksheet });
+  const report = buildScanReport(estimates, { toolVersion: '1.0.0', pricingAsOf: '2026-01-01', errors: [], featureOf: () => 'Chat <x>', features: worksheet,
+    // gpt-4o's $2.50/M input against a $2/M threshold: the whole cost is on a premium model
+    premium: { inputPerMTok: (id) => (id === 'gpt-4o' ? 2.5 : null), thresholdPerMTok: 2 } });
   const model: ReportModel = {
     report,
     worksheet,
-    shares: { premium: 0.25, cacheableUncached: 0 },
     stats: { files: 3, analysed: 1, reused: 2, errors: 0, ms: 12, listMs: 3 },
     models: [{ id: 'gpt-4o-mini', provider: 'openai' }, { id: 'claude-<3>', provider: 'anthropic' }],
   };
@@ -27,7 +28,7 @@ describe('report webview page', () => {
     const at = order.map((s) => html.indexOf(s));
     assert.ok(at.every((i) => i >= 0), JSON.stringify(order.filter((_, i) => at[i]! < 0)));
     assert.deepEqual([...at].sort((a, b) => a - b), at, 'in reading order');
-    assert.match(html, /On premium models<\/span><strong>25% of cost/);
+    assert.match(html, /On premium models<\/span><strong>100% of cost/);
     assert.match(html, /3 files scanned · 2 reused · 12 ms/);
   });
 

@@ -143,4 +143,6 @@ export const SAMPLE_META = {
   lines: sampleLines,
   featureOf: (e: SiteEstimate) => (e.file.startsWith('app/') ? 'summaries' : 'chat'),
   features: featureWorksheet(sampleEstimates(), parseWorkspaceConfig(SAMPLE_FEATURES_YAML).config),
+  // List input prices per million tokens; at $3 and up a model is premium: claude-sonnet-4's $135 of $439.25
+  premium: { inputPerMTok: (id: string) => ({ 'gpt-4o': 2.5, 'claude-sonnet-4': 3 })[id] ?? null, thresholdPerMTok: 3 },
 };
