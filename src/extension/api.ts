@@ -9,8 +9,6 @@ export interface PromptmeterApi {
   analyze(uri: vscode.Uri): Promise<SiteEstimate[]>;
   /** Internal, for the integration tests: what the status bar item shows now (undefined: hidden). */
   status?(): { text: string; tooltip: string } | undefined;
-  /** Internal, for the integration tests: what the status bar item shows now (undefined: hidden). */
-  status?(): { text: string; tooltip: string } | undefined;
   /**
    * Internal, for the integration suite's lifecycle test only (not a public API): how much
    * per-document state the extension holds, which must return to its baseline once documents close.

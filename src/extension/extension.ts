@@ -37,16 +37,24 @@ const inThread: BackendFactory = (engine) => new InThreadBackend(new DocumentAna
 
 export function activateExtension(context: vscode.ExtensionContext, backend: BackendFactory = inThread): PromptmeterApi {
   const output = vscode.window.createOutputChannel('Promptmeter');
-  const settings = new SettingsStore(output);
+  // Work in flight at deactivation may still log once the channel is gone (VS Code disposes the
+  // subscriptions in order, the channel first); its lines are dropped rather than written to a
+  // closed channel, which throws.
+  let deactivated = false;
+  const log = (line: string) => {
+    if (!deactivated) output.appendLine(line);
+  };
+  const settings = new SettingsStore(log);
   const workspace = new WorkspaceConfigStore();
   const idle = new IdleTracker();
-  const engine: Engine = createdOnUse(() => new (lazyCore().Engine)(extensionAssets(context.extensionUri), (line) => output.appendLine(line)));
-  const log = (line: string) => output.appendLine(line);
+  const engine: Engine = createdOnUse(() => new (lazyCore().Engine)(extensionAssets(context.extensionUri), log));
   const analysis = new Analysis(engine, settings, workspace, idle, () => backend(engine, log), log);
   const deps = { analysis, engine, settings, workspace };
   const sel = documentSelector;
+  let diagnostics: DiagnosticsFeature | undefined;
 
   context.subscriptions.push(
+    { dispose: () => void (deactivated = true) },
     output,
     settings,
     workspace,
@@ -54,7 +62,7 @@ export function activateExtension(context: vscode.ExtensionContext, backend: Bac
     new FeatureController(settings, (s) => s.codeLens, () => registerCodeLens(sel, analysis, settings)),
     new FeatureController(settings, (s) => s.hover, () => registerHover(sel, analysis, engine, settings, workspace)),
     new FeatureController(settings, (s) => s.diagnostics, () => vscode.Disposable.from(
-      new DiagnosticsFeature(analysis, settings, idle),
+      (diagnostics = new DiagnosticsFeature(analysis, settings, idle)),
       registerQuickFixes(sel, analysis),
     )),
     new FeatureController(settings, (s) => s.statusBar, () => new StatusBarFeature(analysis, settings)),
@@ -67,7 +75,22 @@ export function activateExtension(context: vscode.ExtensionContext, backend: Bac
     whenIdle: () => idle.whenIdle(),
     analyze: async (uri) => analysis.estimates(await vscode.workspace.openTextDocument(uri)),
     status: shownStatus,
+    stats: () => {
+      const d = diagnostics?.counts() ?? { documents: 0, pending: 0 };
+      return { documents: documentsOf(analysis), diagnostics: d.documents, pendingDiagnostics: d.pending };
+    },
   };
+}
+
+/**
+ * Documents the analysis holds state for. Analysis keeps no public count (it needs none), so the
+ * test-only `stats()` reads its per-document map; a redesign that drops the map must say here where
+ * its per-document state lives, and the lifecycle test fails loudly (NaN) until it does.
+ */
+function documentsOf(analysis: Analysis): number {
+  const counted = analysis as unknown as { documentCount?: () => number; entries?: unknown };
+  if (typeof counted.documentCount === 'function') return counted.documentCount();
+  return counted.entries instanceof Map ? counted.entries.size : Number.NaN;
 }
 
 /**

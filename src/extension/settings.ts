@@ -27,7 +27,7 @@ export class SettingsStore implements vscode.Disposable {
   /** Fires after any `promptmeter.*` setting changes; read `value` for the new settings. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly log: (line: string) => void) {
     this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(configSection)) return;
       this.current = undefined;
@@ -67,7 +67,7 @@ export class SettingsStore implements vscode.Disposable {
       const line = `settings: promptmeter.${p.path}: ${p.message}`;
       if (!this.reported.has(line)) {
         this.reported.add(line);
-        this.output.appendLine(line);
+        this.log(line);
       }
     }
     return settings;
