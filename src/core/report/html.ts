@@ -23,16 +23,13 @@ export interface HtmlOptions {
   scripts?: readonly string[];
   /** HTML a host puts before the totals (the webview's toolbar); the host escapes what it writes. */
   toolbar?: string;
-  /** Totals a host adds after core's own; label and value are text, escaped here. */
-  totals?: readonly TotalItem[];
   /** HTML sections a host adds after the cost-per-task worksheet, before the table of sites. */
   sections?: readonly string[];
 }
 
-/** One figure in the totals strip. */
-export interface TotalItem {
-  /** The `<li>`'s id, for a host's script or tests. */
-  id?: string;
+/** One figure in the totals strip; the id is for a host's script and tests. */
+interface TotalItem {
+  id: string;
   label: string;
   value: string;
 }
@@ -115,15 +112,14 @@ function sitesTable(r: ScanReport): string {
 }
 
 function totalItem(t: TotalItem): string {
-  const id = t.id === undefined ? '' : ` id="${escapeHtml(t.id)}"`;
-  return `<li${id}><span class="pm-muted">${escapeHtml(t.label)}</span><strong>${escapeHtml(t.value)}</strong></li>`;
+  return `<li id="${t.id}"><span class="pm-muted">${escapeHtml(t.label)}</span><strong>${escapeHtml(t.value)}</strong></li>`;
 }
 
 function percentOfCost(share: number): string {
   return `${Math.round(share * 100)}% of cost`;
 }
 
-function totals(r: ScanReport, extra: readonly TotalItem[]): string {
+function totals(r: ScanReport): string {
   const t = r.totals;
   const items: TotalItem[] = [
     { id: 'pm-total-monthly', label: 'Monthly cost', value: formatDollars(t.monthlyCost) },
@@ -132,7 +128,6 @@ function totals(r: ScanReport, extra: readonly TotalItem[]): string {
     ...(t.shares.premium === null ? [] : [{ id: 'pm-share-premium', label: 'On premium models', value: percentOfCost(t.shares.premium) }]),
     { id: 'pm-share-uncached', label: 'Cacheable but uncached', value: percentOfCost(t.shares.cacheableUncached) },
     { id: 'pm-total-findings', label: 'Findings', value: `${t.findings.error} errors · ${t.findings.warning} warnings` },
-    ...extra,
   ];
   return `<ul class="pm-totals">${items.map(totalItem).join('')}</ul>`;
 }
@@ -160,7 +155,7 @@ function errorsList(r: ScanReport): string {
 
 /**
  * The report's body: totals, the three bar charts, the cost-per-task worksheet, the sortable table
- * of sites, findings and unanalysed files, with a host's toolbar, totals and sections in their
+ * of sites, findings and unanalysed files, with a host's toolbar and sections in their
  * places. Every text taken from the scanned code is escaped.
  */
 export function renderReportBody(r: ScanReport, opts: HtmlOptions = {}): string {
@@ -169,7 +164,7 @@ export function renderReportBody(r: ScanReport, opts: HtmlOptions = {}): string 
     `<p class="pm-muted">Prices as of ${escapeHtml(r.pricing.asOf)} (${escapeHtml(r.pricing.currency)}) · ${escapeHtml(r.tool.name)} ${escapeHtml(r.tool.version)}</p></header>`,
     ...(opts.toolbar ? [opts.toolbar] : []),
     `<main>`,
-    totals(r, opts.totals ?? []),
+    totals(r),
     `<h2>Monthly cost</h2>`,
     charts(r),
     ...(r.features.length ? [renderWorksheetHtml(r.features)] : []),

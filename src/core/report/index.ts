@@ -4,7 +4,7 @@ export type { ScanReport, ReportSite, ReportFinding, ReportError, ReportCost, Re
 export { renderMarkdown, type MarkdownOptions } from './markdown';
 export { renderCsv, csvField, csvRows } from './csv';
 export { renderSarif, pathToUri, DEFAULT_DOCS_BASE_URI, type SarifOptions } from './sarif';
-export { renderHtml, renderReportBody, reportCsp, REPORT_CSS, REPORT_SCRIPT, type HtmlOptions, type TotalItem } from './html';
+export { renderHtml, renderReportBody, reportCsp, REPORT_CSS, REPORT_SCRIPT, type HtmlOptions } from './html';
 export { renderBarChartSvg, type Bar, type BarChartOptions } from './svg';
 export { groupMonthlyCost, topSites, type CostGroup, type GroupKey } from './groups';
 export { diffReports, renderDiffMarkdown, type CostDiff, type ChangedSite } from './diff';

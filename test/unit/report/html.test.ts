@@ -69,7 +69,6 @@ describe('HTML report extension points (what the webview adds)', () => {
     stylesheets: ['vscode-webview://x/media/report/report.css'],
     scripts: ['vscode-webview://x/media/report/report.js'],
     toolbar: '<nav id="host-toolbar"></nav>',
-    totals: [{ id: 'host-total', label: 'On <premium>', value: '25% of cost' }],
     sections: ['<section id="host-section"></section>'],
   });
 
@@ -81,7 +80,6 @@ describe('HTML report extension points (what the webview adds)', () => {
       '<nav id="host-toolbar">',
       '<ul class="pm-totals">',
       '<li id="pm-share-uncached">',
-      '<li id="host-total"><span class="pm-muted">On &#60;premium&#62;</span><strong>25% of cost</strong></li></ul>',
       '<section id="pm-features"',
       '<section id="host-section">',
       '<table id="pm-sites">',
@@ -100,7 +98,7 @@ describe('HTML report extension points (what the webview adds)', () => {
     assert.deepEqual(only.match(/<script\b[^>]*>/g), ['<script nonce="N2" src="vscode-webview://x/a.js">']);
     assert.throws(() => renderHtml(r, { scripts: ['a.js'] }), /nonce/);
     // no host script: the CLI's page is unchanged by the extension points
-    assert.equal(renderHtml(r, { nonce: 'N3', scripts: [], totals: [], sections: [] }), renderHtml(r, { nonce: 'N3' }));
+    assert.equal(renderHtml(r, { nonce: 'N3', scripts: [], stylesheets: [], sections: [] }), renderHtml(r, { nonce: 'N3' }));
   });
 });
 
