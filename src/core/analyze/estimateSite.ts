@@ -103,6 +103,23 @@ function countInput(site: Site, model: ResolvedModel, tokenizer: Tokenizer, ctx:
   };
 }
 
+/** The last text asked about and whether it holds an annotation's word at all. */
+let lastText: string | null = null;
+let lastHas = false;
+
+/**
+ * Whether any volume annotation can be in `text`: every one starts `promptmeter:`. Most files have
+ * none, and looking around each call for one was most of the analysis of a minified file (a few
+ * KB read per call).
+ */
+function mayHaveAnnotation(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHas = text.includes('promptmeter:');
+  }
+  return lastHas;
+}
+
 /**
  * Estimates one site. `id` comes from {@link siteIds}; `text` is the file the site was found in
  * (for its volume annotation).
@@ -118,7 +135,7 @@ export function estimateSite(file: string, text: string, site: Site, id: string,
   const expected = cap === null ? wanted : Math.min(wanted, cap);
   const costPerCall = price ? breakdown(price, input.total, expected) : null;
 
-  const annotation = volumeAnnotationNear(text, site.span.start);
+  const annotation = mayHaveAnnotation(text) ? volumeAnnotationNear(text, site.span.start) : null;
   const volume = resolveVolume({ file, siteId: id, annotation }, ctx.workspace, ctx.settings);
   const layout = prefixLayout(site, cachedCounter(tokenizer), tokenizer.encoding);
   return {
