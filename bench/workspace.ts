@@ -96,19 +96,21 @@ const REGEX_SCAN = `
 const fs = require('fs'), path = require('path');
 const re = /\\b(?:chat\\.completions\\.create|messages\\.create|responses\\.create|generate(?:Text|Object|Content)|stream(?:Text|Object)|generate_content|a?completion|converse)\\s*\\(/g;
 function walk(d, out) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.git') walk(p, out); } else out.push(p); } return out; }
-const t = performance.now(); let n = 0;
+const t = performance.now(), c = process.cpuUsage(); let n = 0;
 for (const f of walk(process.argv[1], [])) n += (fs.readFileSync(f, 'utf8').match(re) || []).length;
-console.log(JSON.stringify({ ms: performance.now() - t, sites: n, maxRssMb: process.resourceUsage().maxRSS / 1024 }));`;
+const u = process.cpuUsage(c);
+console.log(JSON.stringify({ ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, sites: n, maxRssMb: process.resourceUsage().maxRSS / 1024 }));`;
 
 const FULL_SCAN = (scanModule: string) => `
 const { scanDirectory, toReport } = require(${JSON.stringify(scanModule)});
-const t = performance.now();
+const t = performance.now(), c = process.cpuUsage();
 scanDirectory(process.argv[1]).then((s) => {
   const json = JSON.stringify(toReport(s));
-  console.log(JSON.stringify({ ms: performance.now() - t, sites: s.estimates.length, bytes: json.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const u = process.cpuUsage(c); // the whole process: worker threads included
+  console.log(JSON.stringify({ ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, sites: s.estimates.length, bytes: json.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 });`;
 
-function child(code: string, dir: string): { ms: number; sites: number; maxRssMb: number } {
+function child(code: string, dir: string): { ms: number; cpuMs: number; sites: number; maxRssMb: number } {
   return JSON.parse(execFileSync(process.execPath, ['-e', code, dir], { encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 
@@ -128,6 +130,8 @@ export async function run(): Promise<BenchRow[]> {
         met: full.ms <= 3 * regex.ms,
         baselines: { 'regex scan': regex.ms },
       },
+      // On a shared machine the wall clock is mostly waiting for a core; CPU time is the work done.
+      { metric: 'workspace scan CPU time (all threads)', value: full.cpuMs, unit: 'ms', baselines: { 'regex scan': regex.cpuMs } },
       { metric: 'workspace scan peak memory (max RSS)', value: full.maxRssMb, unit: 'MB', target: '≤ 400 MB', met: full.maxRssMb <= 400, baselines: { 'regex scan': regex.maxRssMb } },
     ];
   } finally {

@@ -76,10 +76,13 @@ export function loadConfig(root: string, opts: ScanOptions): { ws: WorkspaceConf
   return { ws: emptyWorkspaceConfig, problems: [] };
 }
 
-/** What the first pass gives for one file: why it is skipped, its sites, or a parse to wait for. */
-type FileResult = { error: string } | { sites: Site[]; text: string };
+/** What one file gives: why it was not analysed, or its estimates (with its text when it has any, for positions). */
+type FileOutcome = { error: string } | { estimates: SiteEstimate[]; text?: string };
 
 const utf8 = new TextDecoder('utf-8');
+
+/** One read buffer for the whole pass, grown to the largest file: the text is a copy, so it can be reused. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * A file's text, or why it is not analysed (core's rules: size, binary, minified). One open, one
@@ -91,10 +94,10 @@ function readSource(abs: string): { text: string } | { skip: string } {
     const size = fstatSync(fd).size;
     const big = sizeSkipReason(size);
     if (big) return { skip: big };
-    const bytes = Buffer.allocUnsafe(size);
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
     let n = 0;
-    for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, bytes, n, size - n, null);
-    return decodeTextFile(bytes.subarray(0, n), (b) => utf8.decode(b));
+    for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, scratch, n, size - n, null);
+    return decodeTextFile(scratch.subarray(0, n), (b) => utf8.decode(b));
   } finally {
     closeSync(fd);
   }
@@ -105,7 +108,7 @@ function cannotAnalyse(e: unknown): { error: string } {
 }
 
 /** Read, skip or filter one file; a template is detected here, code that may call an LLM is returned as a task. */
-function firstPass(f: WalkedFile, globs: readonly string[]): FileResult | DetectTask {
+function firstPass(f: WalkedFile, globs: readonly string[]): { error: string } | { sites: Site[]; text: string } | DetectTask {
   try {
     const read = readSource(f.abs);
     if ('skip' in read) return { error: read.skip };
@@ -137,37 +140,56 @@ function poolOptions(root: string, asked: number | undefined): PoolOptions {
   return { root, maxWorkers: Math.max(0, cores - 1), charsPerWorker: CHARS_PER_WORKER };
 }
 
-/** Reads every file, parses those that may hold a call (on the pool), and answers in walk order. */
-async function findSites(
+type Estimate = (path: string, text: string, sites: Site[]) => Promise<FileOutcome>;
+
+/** Tokenizes, prices and judges one file's sites; the tokenizer ranks load for the first file that needs them. */
+function estimator(ctx: AnalysisContext, tokenizers: Tokenizers): Estimate {
+  return async (path, text, sites) => {
+    if (!sites.length) return { estimates: [] };
+    try {
+      await Promise.all(requiredEncodings(sites, ctx).map((e) => tokenizers.ensure(e)));
+      return { estimates: analyzeSites(path, text, sites, ctx), text };
+    } catch (e) {
+      return cannotAnalyse(e);
+    }
+  };
+}
+
+/**
+ * Reads every file, parses those that may hold a call (on the pool) and estimates each file as
+ * soon as its sites are known: between two parses on this thread, so loading the tokenizer ranks
+ * overlaps the workers' parsing instead of following it. Outcomes are kept in walk order.
+ */
+async function analyseFiles(
   root: string,
   files: readonly WalkedFile[],
   globs: readonly string[],
   opts: ScanOptions,
-): Promise<{ results: FileResult[]; parsed: ScanOutcome['parsed'] }> {
-  const results: FileResult[] = new Array(files.length);
+  estimate: Estimate,
+): Promise<{ outcomes: FileOutcome[]; parsed: ScanOutcome['parsed'] }> {
+  const outcomes: FileOutcome[] = new Array(files.length);
   const pool = new DetectionPool(poolOptions(root, opts.workers));
-  const parses: Promise<void>[] = [];
+  const pending: Promise<void>[] = [];
   let done = 0;
-  const progress = (f: WalkedFile) => opts.onFile?.(++done, files.length, f.path);
+  const settle = (i: number, r: FileOutcome) => {
+    outcomes[i] = r;
+    opts.onFile?.(++done, files.length, files[i]!.path);
+  };
   try {
     files.forEach((f, i) => {
       const first = firstPass(f, globs);
-      if (!('language' in first)) {
-        results[i] = first;
-        return progress(f);
-      }
-      const settle = (r: FileResult) => {
-        results[i] = r;
-        progress(f);
-      };
-      parses.push(pool.submit(first).then((sites) => settle({ sites, text: first.text }), (e) => settle(cannotAnalyse(e))));
+      if ('error' in first) return settle(i, first);
+      // most files: answered now, so their text is not held until the pass ends
+      if ('sites' in first && !first.sites.length) return settle(i, { estimates: [] });
+      const sites = 'sites' in first ? Promise.resolve(first.sites) : pool.submit(first);
+      pending.push(sites.then((s) => estimate(f.path, first.text, s), cannotAnalyse).then((r) => settle(i, r)));
     });
     await pool.drain();
-    await Promise.all(parses);
+    await Promise.all(pending);
   } finally {
     pool.close();
   }
-  return { results, parsed: { ...pool.parsed } };
+  return { outcomes, parsed: { ...pool.parsed } };
 }
 
 /**
@@ -184,28 +206,20 @@ export async function scanDirectory(dir: string, opts: ScanOptions = {}): Promis
   const wanted = (p: string) =>
     (languageForPath(p) !== null || isTemplatePath(p, globs)) && matchesAny(p, settings.report.include) && !matchesAny(p, settings.report.exclude);
   const walked = walkFilesSync(root, { accept: wanted, sizes: false });
-  const { results: found, parsed } = await findSites(root, walked.files, globs, opts);
   const tokenizers = new Tokenizers(nodeRankLoader());
   const ctx: AnalysisContext = { tokenizers, prices: defaultPriceTable(ws.models), settings, workspace: ws };
+  const { outcomes, parsed } = await analyseFiles(root, walked.files, globs, opts, estimator(ctx, tokenizers));
   const errors: ReportError[] = [...walked.errors];
   const estimates: SiteEstimate[] = [];
   const indexes = new Map<string, LineIndex>();
-  for (let i = 0; i < found.length; i++) {
+  outcomes.forEach((r, i) => {
     const path = walked.files[i]!.path;
-    const r = found[i]!;
-    if ('error' in r) {
-      errors.push({ file: path, message: r.error });
-      continue;
-    }
-    if (!r.sites.length) continue;
-    try {
-      await Promise.all(requiredEncodings(r.sites, ctx).map((e) => tokenizers.ensure(e)));
-      estimates.push(...analyzeSites(path, r.text, r.sites, ctx));
+    if ('error' in r) errors.push({ file: path, message: r.error });
+    else if (r.text !== undefined) {
+      estimates.push(...r.estimates);
       indexes.set(path, new LineIndex(r.text));
-    } catch (e) {
-      errors.push({ file: path, message: cannotAnalyse(e).error });
     }
-  }
+  });
   attachBudgetFindings(estimates, ws, settings);
   return { estimates, errors, configProblems: problems, workspace: ws, settings, pricingAsOf: ctx.prices.asOf, lines: (file) => indexes.get(file), parsed };
 }

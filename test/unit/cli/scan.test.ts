@@ -108,9 +108,13 @@ describe('promptmeter scan', function () {
         'src/orders.ts': "export const save = (db: any, total: number) => db.order.create({ data: { total } });\n",
         'src/util.py': 'import json\n\ndef load(p):\n    return json.load(open(p))\n',
       });
-      const s = await scanDirectory(dir);
+      const progress: [number, number, string][] = [];
+      const s = await scanDirectory(dir, { onFile: (done, total, path) => progress.push([done, total, path]) });
       // src/chat.ts and app/summarize.py; the binary and minified files are skipped before
       assert.deepEqual(s.parsed, { onWorkers: 0, here: 2 });
+      // six files in a known language, each reported once, counting up to the total
+      assert.deepEqual(progress.map(([d, t]) => [d, t]), [1, 2, 3, 4, 5, 6].map((d) => [d, 6]));
+      assert.deepEqual(progress.map(([, , p]) => p).sort(), ['app/summarize.py', 'src/blob.ts', 'src/bundle.min.js', 'src/chat.ts', 'src/orders.ts', 'src/util.py']);
       assert.deepEqual(s.estimates.map((e) => e.file), ['app/summarize.py', 'src/chat.ts']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
