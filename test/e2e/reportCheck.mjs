@@ -32,7 +32,10 @@ export async function reportChecks(page, { check, shot, log }) {
   const charts = await doc.locator('svg.pm-chart').evaluateAll((ss) => ss.map((s) => s.getAttribute('aria-label')));
   check('report shows the three SVG bar charts', ['Monthly cost by feature', 'Monthly cost by model', 'Monthly cost by file'].every((t) => charts.includes(t)), charts);
   const totals = (await doc.locator('.pm-totals').innerText()).replace(/\s+/g, ' ');
-  check('report totals give monthly cost, sites and the premium share', /Monthly cost \$[\d,.]+/.test(totals) && /On premium models \d+% of cost/.test(totals), totals);
+  check('report totals give monthly cost, sites and both shares', /Monthly cost \$[\d,.]+/.test(totals) && /On premium models \d+% of cost/.test(totals) && /Cacheable but uncached \d+% of cost/.test(totals), totals);
+  // The webview's own script arrives through core's `scripts` option: its toolbar handlers answer.
+  const scripts = await doc.locator('script[src]').evaluateAll((ss) => ss.map((s) => s.getAttribute('src')));
+  check('the webview script is on the page', scripts.length === 1 && /media\/report\/report\.js$/.test(scripts[0]), scripts);
   await shot(page, '06-report');
 
   // Sort by monthly cost: each press flips the order the header announces (aria-sort); the rows follow it.

@@ -120,7 +120,11 @@ describe('workspace cost report', function () {
       await first.exportTo('csv', vscode.Uri.joinPath(dir, 'r.csv'));
       const read = async (n: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, n)));
       assert.deepStrictEqual(JSON.parse(await read('r.json')), JSON.parse(JSON.stringify(first.model.report)));
-      assert.match(await read('r.md'), /src\/support\/chat\.ts/);
+      const md = await read('r.md');
+      assert.match(md, /src\/support\/chat\.ts/);
+      // the export carries what the panel shows: the worksheet and both shares
+      assert.match(md, /\n### Cost per task, by feature\n[\s\S]*\n\| Support \| 2 \| /);
+      assert.match(md, /\nOn premium models: \d+% of cost\. Cacheable but uncached: \d+% of cost\.\n/);
       assert.strictEqual((await read('r.csv')).trim().split(/\r?\n/).length, 1 + first.model.report.sites.length);
     } finally {
       await vscode.workspace.fs.delete(dir, { recursive: true });
