@@ -7,6 +7,7 @@ import { javascript } from './lang/javascript';
 import { python } from './lang/python';
 import { LineIndex } from './lineIndex';
 import { mayContainSite } from './prefilter';
+import { BudgetedParse } from './parseBudget';
 import { grammarFor, type Parsers, type Tree } from './parser';
 import { type Analysis, recognize, recognizeAt } from './recognize';
 import { sdks, siteNames } from './sdk';
@@ -41,9 +42,10 @@ class Document implements DetectDocument {
   constructor(
     private readonly parsers: Parsers,
     private input: DetectInput,
+    private readonly budget: BudgetedParse,
   ) {
     // No tree for a file that cannot hold a site; an edit that makes it one parses it then.
-    this.tree = mayContainSite(input.text) ? parse(parsers, input, null) : null;
+    this.tree = mayContainSite(input.text) ? parse(parsers, budget, input, null) : null;
     this.lines = new LineIndex(input.text);
   }
 
@@ -78,7 +80,7 @@ class Document implements DetectDocument {
       }
     }
     this.input = { ...this.input, text };
-    const next = oldTree || mayContainSite(text) ? parse(this.parsers, this.input, edited ? oldTree : null) : null;
+    const next = oldTree || mayContainSite(text) ? parse(this.parsers, this.budget, this.input, edited ? oldTree : null) : null;
     let changed: Array<{ start: number; end: number }> | null = null;
     try {
       changed = edited && oldTree && next ? next.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : null;
@@ -138,21 +140,35 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(Number.isFinite(n) ? n : lo, lo), hi);
 }
 
-function parse(parsers: Parsers, input: DetectInput, old: Tree | null): Tree | null {
+function parse(parsers: Parsers, budget: BudgetedParse, input: DetectInput, old: Tree | null): Tree | null {
+  const parser = parsers.parserFor(input.language);
+  if (!parser) return null;
   try {
-    return parsers.parserFor(input.language)?.parse(input.text, old) ?? null;
+    return budget.parse(parser, input.text, old);
   } catch {
+    try {
+      parser.reset();
+    } catch {
+      // nothing more to undo
+    }
     return null;
   }
 }
 
 /** Detection over loaded parsers. */
 export class TreeSitterDetector implements Detector {
-  constructor(private readonly parsers: Parsers) {}
+  private readonly budget: BudgetedParse;
+
+  constructor(
+    private readonly parsers: Parsers,
+    clock?: () => number,
+  ) {
+    this.budget = new BudgetedParse(clock);
+  }
 
   detect(input: DetectInput): Site[] {
     if (typeof input?.text !== 'string' || !mayContainSite(input.text)) return [];
-    const tree = parse(this.parsers, input, null);
+    const tree = parse(this.parsers, this.budget, input, null);
     try {
       return analyse(tree, input).sites;
     } finally {
@@ -161,6 +177,6 @@ export class TreeSitterDetector implements Detector {
   }
 
   open(input: DetectInput): DetectDocument {
-    return new Document(this.parsers, { ...input, text: typeof input?.text === 'string' ? input.text : '' });
+    return new Document(this.parsers, { ...input, text: typeof input?.text === 'string' ? input.text : '' }, this.budget);
   }
 }

@@ -11,5 +11,6 @@ export { languageForPath } from './languages';
 
 /** Loads the tree-sitter runtime and the grammars through the host, and returns a detector. */
 export async function initDetection(host: DetectionHost): Promise<Detector> {
-  return new TreeSitterDetector(await Parsers.load(host));
+  const now = host.now;
+  return new TreeSitterDetector(await Parsers.load(host), now ? () => now.call(host) : undefined);
 }

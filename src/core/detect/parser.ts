@@ -6,7 +6,7 @@ import { Language as TsLanguage, Parser } from '@vscode/tree-sitter-wasm';
 import type { Language } from '../model';
 import type { DetectionHost, WasmName } from './types';
 
-export type { Node, Tree, Edit, Point } from '@vscode/tree-sitter-wasm';
+export type { Node, Tree, Edit, Point, Parser } from '@vscode/tree-sitter-wasm';
 
 /** Which grammar parses which source language; template formats are not parsed here. */
 export const grammarFor: Partial<Record<Language, Exclude<WasmName, 'tree-sitter'>>> = {
@@ -41,9 +41,28 @@ export class Parsers {
       if (!lang) return null;
       p = new Parser();
       p.setLanguage(lang);
+      warmUp(p, grammar);
       this.parsers.set(grammar, p);
     }
     return p;
+  }
+}
+
+/**
+ * Code that takes the parser through its common paths and its error recovery. V8 compiles WASM
+ * functions on their first call: parsed first, a real file paid that inside its own parse (several
+ * times its warm cost), enough to look stuck to the parse budget (parseBudget.ts).
+ */
+const warmUpCode = {
+  js: "import a from 'b';\nconst x = { y: [1, 'z', `t${v}`], ...o };\nexport async function f(q) { return await a.b.c(q, ...r) ?? null; }\nclass C { m() { this.x = new D(); } }\nfunction g() { const s = ''p q r s t; }\n",
+  python: 'import a\nfrom b import c as d\nclass C:\n    def m(self, q=1):\n        return self.x.y(q, *r, k="s" f"{t}", **w)\n\ndef g():\n    s = str"p q r s t\n    return s\n',
+};
+
+function warmUp(p: Parser, grammar: string): void {
+  try {
+    p.parse(grammar === 'python' ? warmUpCode.python : warmUpCode.js)?.delete();
+  } catch {
+    // only a warm-up
   }
 }
 

@@ -13,6 +13,12 @@ export type WasmName = 'tree-sitter' | 'typescript' | 'tsx' | 'javascript' | 'py
  */
 export interface DetectionHost {
   loadWasm(name: WasmName): Promise<Uint8Array>;
+  /**
+   * A clock in milliseconds for the parse time budget (default `Date.now`). CPU time of the
+   * process is the better clock where the platform has one: a loaded machine then does not cut
+   * normal parses short.
+   */
+  now?: () => number;
 }
 
 /** One source file to analyse. */
