@@ -1,9 +1,9 @@
 /**
- * The report page: core's HTML report (the same the CLI writes with `--format html`, worksheet
- * included) with the editor's additions in the places core's renderer offers for them — export
- * and rescan buttons and the what-if form — and the webview script and
- * stylesheet from `media/report/`. Pure text: every value from the workspace is escaped, and
- * only nonce'd scripts run.
+ * The report page: core's HTML report (the same the CLI writes with `--format html`: totals with
+ * both shares, charts, worksheet, table) with the editor's additions in the places core's
+ * renderer offers for them — export and rescan buttons, the what-if form, the webview script and
+ * stylesheet from `media/report/`. Pure text: every value from the workspace is escaped, and only
+ * nonce'd scripts run.
  */
 import { escapeHtml, formatCount, renderHtml } from '../../core/report';
 import type { ReportModel } from './model';
