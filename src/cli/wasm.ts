@@ -31,9 +31,21 @@ function wasmDir(): string {
   throw new Error('promptmeter: tree-sitter WASM files not found (expected dist/wasm or node_modules/@vscode/tree-sitter-wasm/wasm)');
 }
 
-/** A {@link DetectionHost} that reads the WASM files from disk. */
+/**
+ * The process's CPU time in milliseconds, for the parse time budget: on a loaded machine (a CI
+ * runner, a laptop building) the wall clock runs on while the parser waits for a core, and a normal
+ * parse cut short loses its file's call sites without a word. Node 20 has no per-thread CPU clock;
+ * the process's also counts other busy threads (a few at most), far from the stall the budget cuts.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** A {@link DetectionHost} that reads the WASM files from disk and times parses in CPU time. */
 export function nodeDetectionHost(): DetectionHost {
   return {
     loadWasm: async (name) => new Uint8Array(readFileSync(join(wasmDir(), fileName(name)))),
+    now: cpuMs,
   };
 }
