@@ -366,6 +366,40 @@ function addAlias(row, key) {
   if (k !== row.id && !row.aliases.includes(k)) row.aliases.push(k);
 }
 
+/**
+ * A Bedrock geographic profile (`us.anthropic.…`, `eu.…`). LiteLLM prices recent Claude models
+ * there at a premium over the global id (1.1×; 1.2× for us-gov): such an id gets a row of its
+ * own with LiteLLM's regional prices and the global row's other facts, and stops being an alias
+ * of the global row. An entry priced like the global row stays an alias. An entry priced below
+ * it, or marked up unevenly, is not believed (eu.anthropic.claude-3-5-haiku at $0.25 against
+ * $0.80 everywhere else): the global price answers for it, as before.
+ */
+function regional(core, key, v, provider, claims, rows, batchPolicies, snapshot) {
+  const base = claims.strict.get(core.platformForm(key)) ?? claims.looseHit(key);
+  if (!base) return;
+  const id = key.toLowerCase().replace(/^bedrock(?:_converse)?\//, '');
+  const row = fromLitellm(key, v, provider, id, batchPolicies, snapshot.asOf, snapshot.litellmAsOf, 'Bedrock regional profile');
+  if (!row) return;
+  const inRatio = row.inputPerMTok / base.inputPerMTok;
+  const outRatio = row.outputPerMTok / base.outputPerMTok;
+  if (samePrice(base, row) || !(inRatio > 1) || Math.abs(inRatio - outRatio) > 1e-6) {
+    if (!core.platformForm(key).startsWith(key.toLowerCase())) addAlias(base, key);
+    return;
+  }
+  if (rows.some((r) => r.id === id)) return;
+  base.aliases = base.aliases.filter((a) => a !== id && a !== key.toLowerCase());
+  Object.assign(row, {
+    aliases: row.aliases.filter((a) => a !== id),
+    family: base.family,
+    status: base.status,
+    retiredOn: base.retiredOn,
+    batchDiscount: row.batchDiscount ?? base.batchDiscount,
+    minCacheableTokens: base.minCacheableTokens ?? row.minCacheableTokens,
+    tokenizer: base.tokenizer,
+  });
+  rows.push(row);
+}
+
 /** The replacement a retired or legacy model points to. Empty: derived from the curated rows. */
 const SUCCESSOR_OVERRIDES = { 'deepseek-chat': 'deepseek-flash' };
 
@@ -421,6 +455,10 @@ async function generate() {
         if (!bm) continue;
         provider = bm[1];
         platform = 'Bedrock';
+      }
+      if (platform && provider === 'anthropic' && core.bedrockRegion(key)) {
+        regional(core, key, v, provider, claims, rows, curated.batch_policies ?? {}, snapshot);
+        continue;
       }
       const strict = claims.strictHit(key);
       if (strict) {

@@ -10,7 +10,7 @@ import type { ModelPrice } from './schema';
 import bundled from './table.generated.json';
 
 export { PriceTable, editDistance } from './priceTable';
-export { normalizeModelId, platformForm } from './normalize';
+export { bedrockRegion, normalizeModelId, platformForm } from './normalize';
 export { longContextTierSchema, modelPriceSchema, modelStatusSchema, pricePerMTokSchema, priceTableFileSchema } from './schema';
 export type { LongContextTier, ModelPrice, ModelStatus, PriceTableFile } from './schema';
 export { priceOverrideSchema, resolveOverrides } from './overrides';

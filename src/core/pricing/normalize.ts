@@ -56,8 +56,39 @@ export function normalizeModelId(raw: string): string {
   return stripRepeatedly(platformForm(raw), [DATE_SUFFIX, LATEST_SUFFIX]);
 }
 
+/**
+ * Bedrock geographic cross-region inference profiles (`us.`, `eu.`, `jp.`, …) that AWS may price
+ * above the global profile (`global.`, or no prefix): LiteLLM lists recent Claude models at 1.1×
+ * there (data/pricing/caching-and-caps.md, "Platform notes").
+ */
+const GEO_REGION_PREFIX = /^(us-gov|us|eu|apac|jp|au|ca)\./;
+
+/** The geographic Bedrock region an id is written for (`us` for `bedrock/us.anthropic.…`), or null. */
+export function bedrockRegion(raw: string): string | null {
+  const m = GEO_REGION_PREFIX.exec(stripRepeatedly(exactForm(raw), [GATEWAY_PREFIX, AWS_REGION_SEGMENT]));
+  return m ? m[1]! : null;
+}
+
+/**
+ * The keys a table row is found under for one of its names, strictest first. A regional name
+ * (`us.anthropic.…`) keeps its region in every key, so a regional price never answers for the
+ * global id and the global price answers for a region only when no regional row exists.
+ */
+export function keyForms(name: string): string[] {
+  const region = bedrockRegion(name);
+  const forms = region
+    ? [exactForm(name), `${region}.${platformForm(name)}`, `${region}.${normalizeModelId(name)}`]
+    : [exactForm(name), platformForm(name), normalizeModelId(name)];
+  return forms.filter((f, i) => f.length > 0 && forms.indexOf(f) === i);
+}
+
 /** The forms a lookup tries, strictest first, without repeats. */
 export function lookupForms(raw: string): string[] {
-  const forms = [exactForm(raw), platformForm(raw), normalizeModelId(raw)];
+  const region = bedrockRegion(raw);
+  const forms = region
+    ? // The exact regional snapshot, then the global snapshot (a dated id with its own price), then
+      // the regional model, then the global one.
+      [exactForm(raw), `${region}.${platformForm(raw)}`, platformForm(raw), `${region}.${normalizeModelId(raw)}`, normalizeModelId(raw)]
+    : [exactForm(raw), platformForm(raw), normalizeModelId(raw)];
   return forms.filter((f, i) => f.length > 0 && forms.indexOf(f) === i);
 }

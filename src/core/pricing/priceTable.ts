@@ -1,4 +1,4 @@
-import { exactForm, lookupForms, normalizeModelId, platformForm } from './normalize';
+import { bedrockRegion, keyForms, lookupForms, normalizeModelId } from './normalize';
 import type { ModelPrice } from './schema';
 
 interface IndexEntry {
@@ -31,7 +31,7 @@ export class PriceTable {
 
   private register(row: ModelPrice, base: number): void {
     for (const name of [row.id, ...row.aliases]) {
-      [exactForm(name), platformForm(name), normalizeModelId(name)].forEach((key, level) => {
+      keyForms(name).forEach((key, level) => {
         const rank = base + level;
         const cur = this.index.get(key);
         if (!cur || rank < cur.rank) this.index.set(key, { row, rank });
@@ -81,6 +81,8 @@ export class PriceTable {
         (r) =>
           r.id !== m.id &&
           r.family === m.family &&
+          // A regional Bedrock profile is the same model at a premium, never the cheaper choice to suggest.
+          bedrockRegion(r.id) === null &&
           r.tokenizer === m.tokenizer &&
           (r.status === 'active' || r.status === 'preview' || r.status === 'legacy') &&
           r.inputPerMTok <= m.inputPerMTok &&

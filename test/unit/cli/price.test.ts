@@ -34,7 +34,7 @@ describe('promptmeter price', function () {
 
   it('prices claude-sonnet-4-5 with cache reads and a 1-hour write, through a Bedrock id', () => {
     const r = runCli(
-      'price', '--model', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      'price', '--model', 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
       '--input', '20000', '--cached-input', '10000', '--cache-write', '5000', '--cache-ttl', '1h', '--output', '1000', '--json',
     );
     assert.equal(r.status, 0, r.stderr);
@@ -43,6 +43,20 @@ describe('promptmeter price', function () {
     // output 1,000 × $15 = $0.015 ; total $0.063
     assert.equal(j.model, 'claude-sonnet-4-5');
     assert.deepEqual([j.input, j.output, j.total], [0.048, 0.015, 0.063]);
+  });
+
+  it('prices a Bedrock geographic profile (us.) at its 10% premium', () => {
+    const r = runCli(
+      'price', '--model', 'bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      '--input', '20000', '--cached-input', '10000', '--cache-write', '5000', '--cache-ttl', '1h', '--output', '1000', '--json',
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    // LiteLLM's us. entry: $3.30 in, $0.33 read, $6.60 1h write, $16.50 out.
+    // uncached 5,000 × $3.30 = $0.0165 ; read 10,000 × $0.33 = $0.0033 ; 1h write 5,000 × $6.60 = $0.033 → $0.0528
+    // output 1,000 × $16.50 = $0.0165 ; total $0.0693
+    assert.equal(j.model, 'us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+    assert.deepEqual([j.input, j.output, j.total], [0.0528, 0.0165, 0.0693]);
   });
 
   it('applies a 5-minute write by default and the batch discount', () => {

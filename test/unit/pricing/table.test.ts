@@ -40,12 +40,13 @@ describe('pricing/table', () => {
       ['claude-sonnet-4-5-latest', 'claude-sonnet-4-5'],
       ['anthropic/claude-sonnet-4-5', 'claude-sonnet-4-5'],
       ['anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
-      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
-      ['eu.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'],
+      ['eu.anthropic.claude-sonnet-4-5-20250929-v1:0', 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0'],
       ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
-      ['bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5'],
+      ['bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'],
       ['apac.anthropic.claude-sonnet-4-20250514-v1:0', 'claude-sonnet-4-20250514'],
-      ['us.anthropic.claude-opus-4-6-v1', 'claude-opus-4-6'],
+      ['us.anthropic.claude-opus-4-6-v1', 'us.anthropic.claude-opus-4-6-v1'],
+      ['global.anthropic.claude-opus-4-6-v1', 'claude-opus-4-6'],
       ['vertex_ai/claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
       ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5'],
       ['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'],
@@ -76,6 +77,38 @@ describe('pricing/table', () => {
       // four-digit suffixes and -vN names are model names, not snapshots
       assert.equal(normalizeModelId('gpt-4-0613'), 'gpt-4-0613');
       assert.equal(normalizeModelId('deepseek-v3'), 'deepseek-v3');
+    });
+  });
+
+  describe('Bedrock geographic profiles (us., eu., jp., …) at their own price', () => {
+    // LiteLLM's Bedrock entries (data/pricing/litellm_model_prices.json) list recent Claude models
+    // at 1.1× the global price on geographic profiles: Sonnet 4.5 $3.30 / $16.50 against $3 / $15.
+    const prices = (raw: string) => {
+      const m = table.lookup(raw);
+      return m && [m.inputPerMTok, m.outputPerMTok, m.cachedInputPerMTok, m.cacheWrite5mPerMTok];
+    };
+    it('prices a geographic profile at its premium, however the id is written', () => {
+      for (const raw of ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock_converse/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.anthropic.claude-sonnet-4-5', 'bedrock/us-east-1/us.anthropic.claude-sonnet-4-5-20250929-v1:0'])
+        assert.deepEqual(prices(raw), [3.3, 16.5, 0.33, 4.125], raw);
+      assert.deepEqual(prices('us.anthropic.claude-opus-4-7'), [5.5, 27.5, 0.55, 6.875]);
+      assert.deepEqual(prices('jp.anthropic.claude-opus-4-7'), [5.5, 27.5, 0.55, 6.875]);
+      assert.deepEqual(prices('us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0'), [3.6, 18, 0.36, 4.5]);
+      // Its long-context tier carries the premium too ($6 → $6.60 above 200k input tokens).
+      assert.equal(table.lookup('us.anthropic.claude-sonnet-4-5-20250929-v1:0')?.longContextTiers[0]?.inputPerMTok, 6.6);
+    });
+    it('keeps the global price for global profiles, plain Bedrock ids and the API id', () => {
+      for (const raw of ['global.anthropic.claude-opus-4-7', 'anthropic.claude-opus-4-7', 'claude-opus-4-7', 'bedrock/anthropic.claude-opus-4-7'])
+        assert.deepEqual(prices(raw), [5, 25, 0.5, 6.25], raw);
+    });
+    it('keeps the global price where the source lists the region at the same price, or below it (not believed)', () => {
+      assert.deepEqual(prices('us.anthropic.claude-3-5-sonnet-20240620-v1:0')?.slice(0, 2), [3, 15]);
+      // LiteLLM lists eu.anthropic.claude-3-5-haiku at $0.25, Claude 3 Haiku's price; $0.80 everywhere else.
+      assert.equal(table.lookup('eu.anthropic.claude-3-5-haiku-20241022-v1:0')?.inputPerMTok, 0.8);
+    });
+    it('never suggests a regional profile as a cheaper model', () => {
+      const all = table.all().filter((m) => m.provider === 'anthropic');
+      for (const m of all) for (const s of table.cheaperSiblings(m)) assert.doesNotMatch(s.id, /^(us|eu|apac|jp|au|ca|us-gov)\./, `${m.id} → ${s.id}`);
+      assert.ok(all.some((m) => m.id.startsWith('us.anthropic.')));
     });
   });
 
