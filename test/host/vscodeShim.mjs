@@ -36,7 +36,8 @@ const extDir = opts.extDir || path.join(run, 'extensions');
 writeSettings(udd);
 fs.mkdirSync(extDir, { recursive: true });
 fs.mkdirSync(path.join(run, 'tmp'));
-const timeoutMs = Number(process.env.PM_TEST_TIMEOUT_MS || 240000);
+// The lifecycle suite alone opens and analyses 1,000 documents (2-3 min on a loaded machine).
+const timeoutMs = Number(process.env.PM_TEST_TIMEOUT_MS || 600000);
 // Workbench chatter that says nothing about the suite: socket set-up, the (deliberately closed)
 // gallery, the service worker code-server's bare server does not serve, and their stack frames.
 const NOISE = /Creating a socket|connection token|127\.0\.0\.1:9\/|ECONNREFUSED 127\.0\.0\.1:9|ServiceWorker|builtin extensions cache|\[AgentHost\]|ChatModelSelection|^\s+at /;
