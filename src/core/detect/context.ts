@@ -15,6 +15,33 @@ export interface Resolved {
   range?: Span;
 }
 
+/**
+ * The offsets `pick` compares, read once per declaration: every `endIndex` of a tree-sitter node
+ * is a call into WASM, and a name like `q` declared in each of 90 methods was compared 90 x 90
+ * times per analysis.
+ */
+interface Candidate extends Resolved {
+  scopeStart: number;
+  scopeEnd: number;
+  /** The declared value's range ([0, 0) without one): a use inside it is not of this declaration. */
+  valueStart: number;
+  valueEnd: number;
+  nodeStart: number;
+}
+
+function candidate(decl: Decl, node: Node): Candidate {
+  const v = decl.kind === 'value' ? decl.value : null;
+  return {
+    decl,
+    node,
+    scopeStart: decl.scope.startIndex,
+    scopeEnd: decl.scope.endIndex,
+    valueStart: v ? v.startIndex : 0,
+    valueEnd: v ? v.endIndex : 0,
+    nodeStart: node.startIndex,
+  };
+}
+
 /** The range a declaration covers: its name through its value (or its type). */
 function declRange(r: Resolved): Span {
   const d = r.decl;
@@ -30,13 +57,16 @@ function declRange(r: Resolved): Span {
   return /import/.test(stmt.type) ? { start: stmt.startIndex, end: stmt.endIndex } : { start: from.startIndex, end: from.endIndex };
 }
 
+/** A `self.x` / `this.x` declaration with its class's offsets read once. */
+type MemberEntry = MemberDecl & { node: Node; range?: Span; ownerStart: number; ownerEnd: number };
+
 const SCANS_BEFORE_INDEX = 12;
 
 export class FileContext {
   private words: Map<string, number[]> | null = null;
   private readonly scanned = new Map<string, number[]>();
-  private readonly decls = new Map<string, Resolved[]>();
-  private readonly members = new Map<string, Array<MemberDecl & { node: Node; range?: Span }>>();
+  private readonly decls = new Map<string, Candidate[]>();
+  private readonly members = new Map<string, MemberEntry[]>();
   private readonly exprs = new Map<number, Expr>();
   /** Files read by the site being built (reset per site). */
   linked: string[] = [];
@@ -119,7 +149,7 @@ export class FileContext {
     return e;
   }
 
-  private declsOf(name: string): Resolved[] {
+  private declsOf(name: string): Candidate[] {
     let out = this.decls.get(name);
     if (!out) {
       out = [];
@@ -128,7 +158,7 @@ export class FileContext {
         const n = this.nodeAt(at, at + name.length);
         if (!n || n.startIndex !== at || n.endIndex !== at + name.length) continue;
         const d = this.lang.declarationAt(n);
-        if (d) out.push({ decl: d, node: n });
+        if (d) out.push(candidate(d, n));
       }
       this.decls.set(name, out);
     }
@@ -148,15 +178,15 @@ export class FileContext {
 
   private pick(name: string, use: Node): Resolved | null {
     const u = use.startIndex;
-    let best: Resolved | null = null;
+    const uEnd = use.endIndex;
+    let best: Candidate | null = null;
     let bestSize = Infinity;
     let bestBefore = false;
     for (const r of this.declsOf(name)) {
-      const s = r.decl.scope;
-      if (s.startIndex > u || s.endIndex < use.endIndex) continue;
-      if (r.decl.kind === 'value' && r.decl.value && r.decl.value.startIndex <= u && u < r.decl.value.endIndex) continue;
-      if (r.node.startIndex === u) continue;
-      const size = s.endIndex - s.startIndex;
+      if (r.scopeStart > u || r.scopeEnd < uEnd) continue;
+      if (r.valueStart <= u && u < r.valueEnd) continue;
+      if (r.nodeStart === u) continue;
+      const size = r.scopeEnd - r.scopeStart;
       const before = r.decl.at < u;
       if (
         !best ||
@@ -173,7 +203,7 @@ export class FileContext {
   }
 
   /** Declarations of `self.prop` / `this.prop`, those of the class enclosing `use` first. */
-  member(prop: string, use: Node): Array<MemberDecl & { node: Node; range?: Span }> {
+  member(prop: string, use: Node): MemberEntry[] {
     let all = this.members.get(prop);
     if (!all) {
       all = [];
@@ -182,17 +212,18 @@ export class FileContext {
         const n = this.nodeAt(at, at + prop.length);
         if (!n || n.startIndex !== at || n.endIndex !== at + prop.length) continue;
         const d = this.lang.memberDeclarationAt(n);
-        if (d) all.push({ ...d, node: n });
+        if (d) all.push({ ...d, node: n, ownerStart: d.owner ? d.owner.startIndex : -1, ownerEnd: d.owner ? d.owner.endIndex : -1 });
       }
       this.members.set(prop, all);
     }
     // The declarations in the innermost class around the use, found by ranges (no tree climbing).
-    let inner: Node | null = null;
+    const u = use.startIndex;
+    const uEnd = use.endIndex;
+    let inner: { start: number; end: number } | null = null;
     for (const d of all) {
-      const o = d.owner;
-      if (o && o.startIndex <= use.startIndex && use.endIndex <= o.endIndex && (!inner || o.endIndex - o.startIndex < inner.endIndex - inner.startIndex)) inner = o;
+      if (d.ownerStart >= 0 && d.ownerStart <= u && uEnd <= d.ownerEnd && (!inner || d.ownerEnd - d.ownerStart < inner.end - inner.start)) inner = { start: d.ownerStart, end: d.ownerEnd };
     }
-    const own = inner ? all.filter((d) => d.owner && d.owner.startIndex === inner.startIndex) : [];
+    const own = inner ? all.filter((d) => d.ownerStart === inner.start) : [];
     const out = own.length ? own : all;
     this.lookedUp.add(prop);
     if (this.deps) {

@@ -12,9 +12,9 @@
  */
 import type { Parser, Tree } from './parser';
 
-/** Wall-clock milliseconds one parse may take: generous next to a normal parse (~0.5 ms per 1,000 characters of CPU). */
+/** Milliseconds one parse may take before it is judged: a normal parse takes ~0.5 ms of CPU per 1,000 characters. */
 export function parseBudgetMs(length: number): number {
-  return 250 + 2 * (length / 1000);
+  return 150 + 1.5 * (length / 1000);
 }
 
 /** How many verdicts are remembered (least recently used ones are dropped). */
@@ -46,32 +46,36 @@ export function chunkReader(text: string): (index: number) => string {
   };
 }
 
-/** Progress checks looked back over to judge the parser's current pace. */
-const WINDOW = 51;
+/** Progress checks (one per ~100 parser operations) between two looks at the clock: a CPU clock is a system call. */
+const CHECKS_PER_READ = 4;
+/** Clock readings looked back over to judge the parser's current pace. */
+const WINDOW = 15;
 /**
- * Milliseconds between two progress checks (one per ~100 parser operations) that mean error
- * recovery has gone quadratic: a warm parse takes ~0.05 ms per check, a cold one (WASM compiling
- * lazily) a few times that; the fuzz findings took 9 ms and more per check.
+ * Milliseconds per progress check that mean error recovery has gone quadratic: a warm parse takes
+ * ~0.05 ms per check, a cold one (WASM compiling lazily) a few times that; the fuzz findings took
+ * 9 ms and more per check.
  */
 const STALLED_MS_PER_CHECK = 2;
 
 /**
  * The progress callback: cancel once past the deadline, and only if the parser is stuck now: the
- * median gap between the recent checks is long. A big file parsed cold or on a busy machine is
- * past the deadline without being stuck; on a loaded machine the clock jumps while the process
- * waits for a core, but only across a few checks, which the median ignores.
+ * median gap between the recent clock readings is long. A big file parsed cold or on a busy
+ * machine is past the deadline without being stuck; on a loaded machine a wall clock jumps while
+ * the process waits for a core, but only across a few readings, which the median ignores.
  */
 function stallCheck(clock: () => number, t0: number, deadline: number): () => boolean {
   const gaps = new Array<number>(WINDOW).fill(0);
   let last = t0;
+  let checks = 0;
   let n = 0;
   return (): boolean => {
+    if (++checks % CHECKS_PER_READ !== 0) return false;
     const now = clock();
     gaps[n++ % WINDOW] = now - last;
     last = now;
-    if (now <= deadline || n < WINDOW) return false;
-    const sorted = [...gaps].sort((x, y) => x - y);
-    return (sorted[WINDOW >> 1] as number) > STALLED_MS_PER_CHECK;
+    if (now <= deadline || n < 3) return false;
+    const recent = gaps.slice(0, Math.min(n, WINDOW)).sort((x, y) => x - y);
+    return (recent[recent.length >> 1] as number) > STALLED_MS_PER_CHECK * CHECKS_PER_READ;
   };
 }
 

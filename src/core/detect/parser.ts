@@ -2,11 +2,36 @@
  * Tree-sitter (WASM) as detection's parser. The runtime and grammars arrive as bytes from the
  * host, so nothing here depends on Node or a URL; see docs/detection.md for why tree-sitter.
  */
-import { Language as TsLanguage, Parser } from '@vscode/tree-sitter-wasm';
+import { Language as TsLanguage, Node as TsNode, Parser } from '@vscode/tree-sitter-wasm';
 import type { Language } from '../model';
 import type { DetectionHost, WasmName } from './types';
 
 export type { Node, Tree, Edit, Point, Parser } from '@vscode/tree-sitter-wasm';
+
+/**
+ * A node's `type`, `endIndex` and `parent` are getters that call into WASM on every read (five
+ * writes to a transfer buffer, then the call); detection reads them again and again while it
+ * converts and resolves (a quarter of an analysis). A node is a snapshot of one tree that
+ * detection never keeps across an edit, so each is read once per node object and kept on it.
+ */
+function rememberGetter(name: 'type' | 'endIndex' | 'parent'): void {
+  const proto = TsNode.prototype as unknown as Record<PropertyKey, unknown>;
+  const desc = Object.getOwnPropertyDescriptor(proto, name);
+  const read = desc?.get;
+  if (!read || (read as { remembered?: boolean }).remembered) return;
+  const slot = Symbol(name);
+  const get = function (this: Record<symbol, unknown>): unknown {
+    let v = this[slot];
+    if (v === undefined) {
+      v = read.call(this);
+      this[slot] = v;
+    }
+    return v;
+  };
+  (get as { remembered?: boolean }).remembered = true;
+  Object.defineProperty(proto, name, { configurable: true, enumerable: desc.enumerable ?? false, get });
+}
+for (const name of ['type', 'endIndex', 'parent'] as const) rememberGetter(name);
 
 /** Which grammar parses which source language; template formats are not parsed here. */
 export const grammarFor: Partial<Record<Language, Exclude<WasmName, 'tree-sitter'>>> = {
