@@ -25,6 +25,7 @@ interface Versioned<T> {
 
 interface Entry {
   key: string;
+  doc: vscode.TextDocument;
   /** Whether the backend holds this document (its text as of the last request). */
   opened: boolean;
   /** Changes since the last request, sent folded into one with the next. */
@@ -68,7 +69,7 @@ export class Analysis implements vscode.Disposable {
         const entry = this.entries.get(e.document.uri.toString());
         if (entry?.opened && e.contentChanges.length) entry.queue.push(...e.contentChanges);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       settings.onDidChange(() => this.invalidate()),
       workspace.onDidChange(() => this.invalidate()),
       this.linked,
@@ -87,7 +88,7 @@ export class Analysis implements vscode.Disposable {
    * version. The first time a document is skipped for a reason, the output channel says so.
    */
   skipReason(doc: vscode.TextDocument): string | null {
-    const entry = this.entry(doc.uri);
+    const entry = this.entry(doc);
     if (entry.skip?.version !== doc.version) {
       entry.skip = { version: doc.version, reason: documentSkipReason(doc.getText()) };
       const reason = entry.skip.reason;
@@ -101,7 +102,7 @@ export class Analysis implements vscode.Disposable {
 
   /** The sites of the document's current text: detection only, no tokenizer needed. */
   sites(doc: vscode.TextDocument): Promise<Site[]> {
-    const entry = this.entry(doc.uri);
+    const entry = this.entry(doc);
     const cached = entry.sites;
     const p = (async (): Promise<Versioned<Site[]>> => {
       const prev = cached ? await cached.catch(() => undefined) : undefined;
@@ -115,7 +116,7 @@ export class Analysis implements vscode.Disposable {
 
   /** Priced and judged sites of the document's current text. */
   estimates(doc: vscode.TextDocument): Promise<SiteEstimate[]> {
-    const entry = this.entry(doc.uri);
+    const entry = this.entry(doc);
     const cached = entry.estimates;
     const p = (async (): Promise<Versioned<SiteEstimate[]>> => {
       const prev = cached ? await cached.catch(() => undefined) : undefined;
@@ -226,10 +227,16 @@ export class Analysis implements vscode.Disposable {
     entry.queue = [];
   }
 
-  private entry(uri: vscode.Uri): Entry {
-    const key = uri.toString();
+  private entry(doc: vscode.TextDocument): Entry {
+    const key = doc.uri.toString();
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { key, opened: false, queue: [], files: {} }));
+    // A closed untitled document's name is given to the next one: a new document object under a
+    // known key is a new document, whatever its version says (its close event may come later).
+    if (e && e.doc !== doc) {
+      this.close(e);
+      e = undefined;
+    }
+    if (!e) this.entries.set(key, (e = { key, doc, opened: false, queue: [], files: {} }));
     return e;
   }
 
@@ -240,11 +247,14 @@ export class Analysis implements vscode.Disposable {
     this.invalidated.fire();
   }
 
-  private forget(uri: vscode.Uri): void {
-    const e = this.entries.get(uri.toString());
+  private forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const e = this.entries.get(key);
+    // Only the closed document's own state: its name may belong to a newer document already.
+    if (e && e.doc !== doc) return;
     if (e) this.close(e);
-    this.entries.delete(uri.toString());
-    this.reportedSkips.delete(uri.toString());
+    this.entries.delete(key);
+    this.reportedSkips.delete(key);
   }
 
   dispose(): void {

@@ -24,6 +24,8 @@ const WORKER_HEAP_MB = 1024;
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
+  /** Slices of the result's big array received so far. */
+  slices?: unknown[][];
 }
 
 export class WorkerBackend implements AnalysisBackend {
@@ -111,9 +113,20 @@ export class WorkerBackend implements AnalysisBackend {
     if (m.type === 'log') return this.options.log(m.line);
     const p = this.pending.get(m.id);
     if (!p) return;
+    if (m.type === 'slice') {
+      (p.slices ??= []).push(m.items);
+      // Ask for the next slice once the events that queued up meanwhile have run.
+      setImmediate(() => this.worker?.postMessage({ type: 'more', id: m.id } satisfies HostMessage));
+      return;
+    }
     this.pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.error));
+    if (!m.ok) return p.reject(new Error(m.error));
+    if (!m.sliced) return p.resolve(m.value);
+    const value = m.value as Record<string, unknown>;
+    const items = (p.slices ?? []).flat();
+    value[m.sliced] = items;
+    if (m.sitesOfEstimates) value.sites = (items as { site: unknown }[]).map((e) => e.site);
+    p.resolve(value);
   }
 
   private exited(w: Worker, code: number): void {

@@ -62,11 +62,27 @@ export type HostMessage =
   | { type: 'close'; key: string }
   | { type: 'analyze'; id: number; key: string; req: AnalyzeRequest }
   | { type: 'count'; id: number; text: string; model: string | null }
+  /** The host took in the last slice of request `id`'s result: send the next (see ITEMS_PER_MESSAGE). */
+  | { type: 'more'; id: number }
   /** Test hook: makes the worker throw outside any request, as a crash would. */
   | { type: 'crash' };
 
+/**
+ * Estimates per message. The host thread deserialises each message in one go: 1,000 estimates
+ * (2.7 MB as JSON) took 35-60 ms of its CPU as one message; slices of 50 take a few ms each.
+ * Node hands every message already queued on a port to JS in one go, so the worker sends the
+ * next slice only when the host asks for it, after the host's other pending events ran.
+ */
+export const ITEMS_PER_MESSAGE = 50;
+
 export type WorkerMessage =
-  | { type: 'reply'; id: number; ok: true; value: unknown }
+  /** One slice of the array named `field` of request `id`'s result; the reply follows the last slice. */
+  | { type: 'slice'; id: number; field: 'sites' | 'estimates'; items: unknown[] }
+  /**
+   * `sliced`: the result's field arrived in slices; `sitesOfEstimates`: `sites` is left out and is
+   * each estimate's `site` (the same objects, in order), so no site crosses twice.
+   */
+  | { type: 'reply'; id: number; ok: true; value: unknown; sliced?: 'sites' | 'estimates'; sitesOfEstimates?: boolean }
   | { type: 'reply'; id: number; ok: false; error: string }
   | { type: 'log'; line: string };
 
