@@ -175,6 +175,13 @@ async function ourHovers(uri: vscode.Uri, pos: vscode.Position): Promise<number>
   return hovers.filter((h) => h.contents.some((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value).includes('**Promptmeter**'))).length;
 }
 
+/*
+ * Settings toggles: while a switch is off nothing of that feature remains, and after it is back
+ * exactly one of each (a provider registered twice shows as 2 lenses, 2 hovers, 2 PM001s).
+ * What breaking it reported (once, by hand, in a private copy, then restored): with
+ * `FeatureController` not disposing a feature switched off, "timed out waiting for round 1: every
+ * feature off: {"lenses":1,"hovers":1,"pm001":1,…}".
+ */
 describe('settings toggles leave no stale providers', function () {
   this.timeout(5 * 60 * 1000);
   const switches = ['codeLens.enable', 'hover.enable', 'diagnostics.enable', 'statusBar.enable'];

@@ -14,9 +14,10 @@
  * files and that no non-loopback attempt or socket appeared at all while they ran. A last test
  * proves the recorder sees and attributes an attempt made from a frame in dist/extension.js.
  *
- * What breaking it reported (once, by hand, then restored): a `void fetch('https://example.com/')`
- * added to the hover provider failed both assertions, "attempts from the extension: fetch
- * example.com … at Object.provideHover (dist/extension.js…)" and "non-loopback attempts".
+ * What breaking it reported (once, by hand, in a private copy, then restored): with
+ * `void fetch('https://example.com/')` added to the hover provider, the second test failed with
+ * "attempts from the extension: main: fetch https://example.com/ at Object.provideHover
+ * (dist/extension.js:790:12)".
  */
 import * as assert from 'node:assert';
 import dns = require('node:dns');
