@@ -1,18 +1,25 @@
 /**
- * The editor's own numbers (issue 4): how long after a keystroke the diagnostics of a 5,000-line
- * file with its prompts are ready again (the extension's Engine: incremental re-detection, then
- * sizing, pricing and rules, the work a debounced refresh does), how long the Node bundle takes
- * to load and activate (wall clock and CPU time), what loading core costs the first analysis
- * later, and the size of the packaged .vsix.
+ * The editor's own numbers (issues 4 and 6): how long after a keystroke the diagnostics of a
+ * 5,000-line file with its prompts are ready again — the analysis work itself (the Engine:
+ * incremental re-detection, then sizing, pricing and rules; on the web host this runs on the
+ * extension host's thread), and on the desktop across the analysis worker, with the longest
+ * stretch the host thread is kept busy per edit — how long the Node bundle takes to load and
+ * activate (wall clock and CPU time), what loading core costs the first analysis later, and the
+ * size of the packaged .vsix.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { manyPrompts } from '../test/fuzz/pathological';
 import { nodeRankLoader } from '../src/cli/ranks';
 import { nodeDetectionHost } from '../src/cli/wasm';
 import { defaultSettings, emptyWorkspaceConfig } from '../src/core/config';
 import { mergeEdits, type Edit } from '../src/extension/edits';
 import { Engine, type SiteSource } from '../src/extension/engine';
+import { InThreadBackend, type AnalysisBackend } from '../src/extension/worker/backend';
+import { WorkerBackend } from '../src/extension/worker/client';
+import { DocumentAnalyzer } from '../src/extension/worker/documents';
+import type { AnalyzeOutcome } from '../src/extension/worker/protocol';
 import { generateFile } from './detect';
 import type { BenchRow } from './index';
 
@@ -57,11 +64,11 @@ async function editLatency(): Promise<BenchRow[]> {
   // debounce (promptmeter.diagnostics.debounceMs, default 300 ms), which the user adds on top.
   return [
     {
-      metric: `edit → updated diagnostics, ${sites.length} prompts in a 5,000-line file (p95 of 60 edits; wall clock, debounce not included)`,
+      metric: `analysis work per edit (Engine in one thread: the worker's work, and the web host's thread's): edit → updated diagnostics, ${sites.length} prompts in a 5,000-line file (p95 of 60 edits; wall clock, debounce not included)`,
       value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50,
     },
-    { metric: 'edit → updated diagnostics, median (wall clock)', value: percentile(wall, 50), unit: 'ms' },
-    { metric: 'edit → updated diagnostics, p95 CPU time (user + system; the machine is shared)', value: cpu95, unit: 'ms', target: '≤ 50 ms', met: cpu95 <= 50 },
+    { metric: 'analysis work per edit, median (wall clock)', value: percentile(wall, 50), unit: 'ms' },
+    { metric: 'analysis work per edit, p95 CPU time (user + system; the machine is shared)', value: cpu95, unit: 'ms', target: '≤ 50 ms', met: cpu95 <= 50 },
     { metric: 'of which incremental detection (applyEdit), median CPU time', value: percentile(detectCpu, 50), unit: 'ms' },
     { metric: 'of which sizing, pricing and rules (Engine.estimate), median CPU time', value: percentile(estimateCpu, 50), unit: 'ms' },
     ...(await burstLatency(engine, source, src.path, text)),
@@ -91,9 +98,126 @@ async function burstLatency(engine: Engine, source: SiteSource, path: string, te
     cpu.push(cpuMs(process.cpuUsage(c0)));
   }
   return [
-    { metric: '5 keystrokes within the debounce → updated diagnostics, p95 of 20 (wall clock)', value: percentile(wall, 95), unit: 'ms' },
-    { metric: '5 keystrokes within the debounce, p95 CPU time', value: percentile(cpu, 95), unit: 'ms' },
+    { metric: 'analysis work for 5 keystrokes within the debounce → updated diagnostics, p95 of 20 (wall clock)', value: percentile(wall, 95), unit: 'ms' },
+    { metric: 'analysis work for 5 keystrokes within the debounce, p95 CPU time', value: percentile(cpu, 95), unit: 'ms' },
   ];
+}
+
+/**
+ * CPU time of this thread alone, in ms (the worker's is left out, which `process.cpuUsage` counts):
+ * `process.threadCpuUsage` where Node has it, else Linux's per-thread scheduler counter (ns).
+ */
+function threadCpuReader(): (() => number) | null {
+  const own = (process as unknown as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
+  if (own) return () => cpuMs(own.call(process));
+  const stat = `/proc/self/task/${process.pid}/schedstat`;
+  if (!existsSync(stat)) return null;
+  return () => Number(readFileSync(stat, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
+ * Runs `f` while a 1 ms timer loop reads this thread's CPU time: the largest CPU time between two
+ * ticks is the longest stretch the thread was kept from its event loop (waiting for a core on a
+ * loaded machine does not count). Also this thread's total CPU time for `f`.
+ */
+async function hostThread<T>(cpu: () => number, f: () => Promise<T>): Promise<{ value: T; longest: number; total: number }> {
+  let last = cpu();
+  const start = last;
+  let longest = 0;
+  let stop = false;
+  const tick = () => {
+    const now = cpu();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (!stop) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  try {
+    const value = await f();
+    tick();
+    return { value, longest, total: cpu() - start };
+  } finally {
+    stop = true;
+  }
+}
+
+/**
+ * The desktop path (issue 6): the same edits sent to `dist/analysisWorker.js` the way `Analysis`
+ * sends them, timed from the edit to the estimates back on this thread, and what this (the
+ * extension host's) thread spends meanwhile: its longest busy stretch and its total.
+ */
+async function workerEdits(): Promise<BenchRow[]> {
+  const script = join(repo, 'dist', 'analysisWorker.js');
+  const cpu = threadCpuReader();
+  if (!existsSync(script) || !cpu) return [];
+  const backend = new WorkerBackend({ script, log: () => undefined, fallback: () => { throw new Error('the analysis worker died during the bench'); } });
+  try {
+    let text = generateFile(5000);
+    const doc = { path: 'src/big.ts', languageId: 'typescript', settings: defaultSettings, workspace: emptyWorkspaceConfig };
+    backend.open('big', { ...doc, text, version: 1 });
+    const first = await analyzed(backend.analyze('big', { version: 1, edit: null, length: text.length, want: 'estimates' }));
+    const wall: number[] = [];
+    const longest: number[] = [];
+    const total: number[] = [];
+    for (let v = 2; v < 62; v++) {
+      const at = text.indexOf('careful assistant') + 8;
+      const edit = { start: at, oldEnd: at, newText: 'x' };
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      const t0 = performance.now();
+      const r = await hostThread(cpu, () => analyzed(backend.analyze('big', { version: v, edit, length: text.length, want: 'estimates' })));
+      wall.push(performance.now() - t0);
+      longest.push(r.longest);
+      total.push(r.total);
+      if (r.value.estimates?.length !== first.estimates?.length) throw new Error('the worker lost sites during the bench');
+    }
+    const p95 = percentile(wall, 95);
+    const busy95 = percentile(longest, 95);
+    return [
+      {
+        metric: `desktop: edit → updated estimates across the analysis worker, ${first.sites.length} prompts in a 5,000-line file (p95 of 60 edits; wall clock, debounce not included)`,
+        value: p95, unit: 'ms', target: '≤ 50 ms', met: p95 <= 50,
+      },
+      { metric: 'desktop: edit → updated estimates across the worker, median (wall clock)', value: percentile(wall, 50), unit: 'ms' },
+      { metric: 'desktop: longest stretch the extension host thread is busy for one edit (p95 of 60; its CPU time)', value: busy95, unit: 'ms', target: '≤ 50 ms', met: busy95 <= 50 },
+      { metric: 'desktop: extension host thread CPU time per edit, all of it (median; sending the edit, taking in the estimates)', value: percentile(total, 50), unit: 'ms' },
+      ...(await manyPromptsOpen(backend, cpu)),
+    ];
+  } finally {
+    backend.dispose();
+  }
+}
+
+/** Opening a file with 1,000 prompts: the host thread's longest stretch, with the worker and without. */
+async function manyPromptsOpen(worker: AnalysisBackend, cpu: () => number): Promise<BenchRow[]> {
+  const text = manyPrompts(1_000);
+  const wasm = nodeDetectionHost();
+  const local = new InThreadBackend(new DocumentAnalyzer(new Engine({ ranks: nodeRankLoader(), wasm: (n) => wasm.loadWasm(n) }, () => undefined)));
+  const rows: BenchRow[] = [];
+  try {
+    for (const [name, backend] of [['desktop (analysis worker)', worker], ['web (host thread)', local]] as const) {
+      const warm = manyPrompts(2);
+      backend.open('warm', { path: 'src/warm.ts', languageId: 'typescript', text: warm, version: 1, settings: defaultSettings, workspace: emptyWorkspaceConfig });
+      await analyzed(backend.analyze('warm', { version: 1, edit: null, length: warm.length, want: 'estimates' }));
+      const r = await hostThread(cpu, async () => {
+        backend.open('many', { path: 'src/many.ts', languageId: 'typescript', text, version: 1, settings: defaultSettings, workspace: emptyWorkspaceConfig });
+        return analyzed(backend.analyze('many', { version: 1, edit: null, length: text.length, want: 'estimates' }));
+      });
+      if (r.value.estimates?.length !== 1_000) throw new Error(`${name}: ${r.value.estimates?.length} estimates of 1,000 prompts`);
+      rows.push({
+        metric: `${name}: opening a file with 1,000 prompts, longest stretch the extension host thread is busy (its CPU time)`,
+        value: r.longest, unit: 'ms', ...(name.startsWith('desktop') ? { target: '≤ 50 ms', met: r.longest <= 50 } : {}),
+      });
+    }
+  } finally {
+    local.dispose();
+  }
+  return rows;
+}
+
+async function analyzed(p: Promise<AnalyzeOutcome>) {
+  const o = await p;
+  if (o.superseded) throw new Error('a bench request was superseded');
+  return o;
 }
 
 function cpuMs(u: NodeJS.CpuUsage): number {
@@ -150,5 +274,5 @@ function vsixSize(): BenchRow[] {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  return [...(await editLatency()), ...activation(), ...vsixSize()];
+  return [...(await editLatency()), ...(await workerEdits()), ...activation(), ...vsixSize()];
 }
