@@ -7,6 +7,7 @@ import type { Decl, Expr, LanguageModule, MemberDecl } from './ir';
 import type { Span } from '../model';
 import type { Node } from './parser';
 import type { DetectInput } from './types';
+import { WordIndex } from './wordIndex';
 
 export interface Resolved {
   decl: Decl;
@@ -60,10 +61,13 @@ function declRange(r: Resolved): Span {
 /** A `self.x` / `this.x` declaration with its class's offsets read once. */
 type MemberEntry = MemberDecl & { node: Node; range?: Span; ownerStart: number; ownerEnd: number };
 
+function plainWord(name: string, js: boolean): boolean {
+  return (js ? /^[\w$]+$/ : /^\w+$/).test(name);
+}
+
 const SCANS_BEFORE_INDEX = 12;
 
 export class FileContext {
-  private words: Map<string, number[]> | null = null;
   private readonly scanned = new Map<string, number[]>();
   private readonly decls = new Map<string, Candidate[]>();
   private readonly members = new Map<string, MemberEntry[]>();
@@ -75,11 +79,13 @@ export class FileContext {
   /** Every name looked up by this analysis. */
   readonly lookedUp = new Set<string>();
 
+  /** `index`: the document's word index of `text`, kept across edits (built here when absent and needed). */
   constructor(
     readonly text: string,
     readonly root: Node,
     readonly lang: LanguageModule,
     readonly input: DetectInput,
+    private index: WordIndex | null = null,
   ) {}
 
   /**
@@ -91,18 +97,15 @@ export class FileContext {
     // match the empty string forever without advancing: a fuzzed edit grew that array until V8
     // aborted the process.
     if (!name) return [];
-    if (this.words) return this.words.get(name) ?? [];
+    // The index holds ASCII words only; a name with other characters (`café`) is always scanned
+    // for, so a document and a one-shot analysis find the same occurrences.
+    const plain = plainWord(name, this.lang.id === 'js');
+    if (this.index && plain) return this.index.get(name);
     let hits = this.scanned.get(name);
     if (hits) return hits;
-    if (this.scanned.size >= SCANS_BEFORE_INDEX) {
-      this.words = new Map();
-      const re = this.lang.id === 'js' ? /[\w$]+/g : /\w+/g;
-      for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-        const list = this.words.get(m[0]);
-        if (list) list.push(m.index);
-        else this.words.set(m[0], [m.index]);
-      }
-      return this.words.get(name) ?? [];
+    if (plain && this.scanned.size >= SCANS_BEFORE_INDEX) {
+      this.index = new WordIndex(this.text, this.lang.id === 'js');
+      return this.index.get(name);
     }
     hits = [];
     const w = this.lang.id === 'js' ? '[\\w$]' : '\\w';

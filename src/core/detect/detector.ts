@@ -6,6 +6,7 @@ import type { LanguageModule } from './ir';
 import { javascript } from './lang/javascript';
 import { python } from './lang/python';
 import { LineIndex } from './lineIndex';
+import { WordIndex } from './wordIndex';
 import { mayContainSite } from './prefilter';
 import { BudgetedParse } from './parseBudget';
 import { grammarFor, type Parsers, type Tree } from './parser';
@@ -24,11 +25,11 @@ function moduleFor(input: DetectInput): LanguageModule | null {
 
 const empty: Analysis = { sites: [], deps: [], global: [], words: new Set() };
 
-function analyse(tree: Tree | null, input: DetectInput): Analysis {
+function analyse(tree: Tree | null, input: DetectInput, words: WordIndex | null = null): Analysis {
   const lang = moduleFor(input);
   if (!tree || !lang) return empty;
   try {
-    return recognize(new FileContext(input.text, tree.rootNode, lang, input), input.language);
+    return recognize(new FileContext(input.text, tree.rootNode, lang, input, words), input.language);
   } catch {
     return empty;
   }
@@ -38,6 +39,8 @@ class Document implements DetectDocument {
   private tree: Tree | null;
   private analysis: Analysis | null = null;
   private readonly lines: LineIndex;
+  /** Word offsets of the text, built by the first analysis and updated by each edit. */
+  private words: WordIndex | null = null;
 
   constructor(
     private readonly parsers: Parsers,
@@ -54,7 +57,11 @@ class Document implements DetectDocument {
   }
 
   sites(): Site[] {
-    this.analysis ??= analyse(this.tree, this.input);
+    if (!this.analysis) {
+      const lang = moduleFor(this.input);
+      if (this.tree && lang) this.words ??= new WordIndex(this.input.text, lang.id === 'js');
+      this.analysis = analyse(this.tree, this.input, this.words);
+    }
     return this.analysis.sites;
   }
 
@@ -80,6 +87,7 @@ class Document implements DetectDocument {
       }
     }
     this.input = { ...this.input, text };
+    this.words?.edit(old, text, start, oldEnd, e.newEnd);
     const next = oldTree || mayContainSite(text) ? parse(this.parsers, this.budget, this.input, edited ? oldTree : null) : null;
     let changed: Array<{ start: number; end: number }> | null = null;
     try {
@@ -101,7 +109,7 @@ class Document implements DetectDocument {
     try {
       const plan = planEdit(prev, e, old, this.input.text, changed, keywords);
       if (plan.kind === 'full') return null;
-      const ctx = new FileContext(this.input.text, this.tree.rootNode, lang, this.input);
+      const ctx = new FileContext(this.input.text, this.tree.rootNode, lang, this.input, this.words);
       const sites = [...plan.keep];
       const deps = [...plan.deps];
       for (const i of plan.redo) {
