@@ -40,11 +40,15 @@ async function openUntitled(language: string, content: string): Promise<{ doc: v
 const opened: vscode.TextDocument[] = [];
 
 async function closeAll(): Promise<void> {
-  for (const doc of opened.splice(0)) {
+  const docs = opened.splice(0);
+  for (const doc of docs) {
     if (doc.isClosed) continue;
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  // Suites after this one (the lifecycle test) take a baseline of per-document state: leave none.
+  const t0 = Date.now();
+  while (docs.some((d) => !d.isClosed) && Date.now() - t0 < 15000) await new Promise((r) => setTimeout(r, 50));
 }
 
 async function allLenses(uri: vscode.Uri, resolve: number): Promise<vscode.CodeLens[]> {
