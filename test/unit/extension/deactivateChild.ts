@@ -5,7 +5,7 @@
  * does (`deactivate()`, then every `context.subscriptions` entry disposed) and prints what is left
  * as JSON. It never calls `process.exit`: the parent also checks that nothing keeps it alive.
  *
- *   node out/test/unit/extension/deactivateChild.js [settled|inflight]
+ *   node out/test/unit/extension/deactivateChild.js [settled|inflight|churn]
  */
 import * as fs from 'node:fs';
 import Module = require('node:module');
@@ -16,7 +16,9 @@ import { createRecordingVscode, Position } from './recordingVscode';
 const repo = path.resolve(__dirname, '../../../..');
 const dist = path.join(repo, 'dist');
 const workspaceRoot = path.join(repo, 'test/fixtures/workspaces/basic');
-const mode = process.argv[2] === 'inflight' ? 'inflight' : 'settled';
+const mode = process.argv[2] === 'inflight' || process.argv[2] === 'churn' ? process.argv[2] : 'settled';
+/** Documents the churn mode opens, analyses and closes after a first warm-up one. */
+const CHURN = 200;
 
 const realSetTimeout = setTimeout;
 const sleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
@@ -134,6 +136,22 @@ async function main(): Promise<void> {
     driver.show(doc, doc.positionAt(text.indexOf('You are')), doc.positionAt(text.indexOf('hosting company')));
     evidence.selection = await until('selection count', () => driver.statusItems.find((s) => s.visible && s.text && s.text !== evidence.status)?.text);
     await pm.whenIdle();
+  } else if (mode === 'churn') {
+    // Listeners and resources must not grow with documents opened and closed: compare after one
+    // warm-up document with after many more.
+    const cycle = async (i: number) => {
+      const d = driver.open(`src/churn${i}.ts`, 'typescript', text.replace('reply', `reply${i}`));
+      driver.show(d, d.positionAt(text.indexOf('Customer question') + 3));
+      await pm.whenIdle();
+      await until(`diagnostics of document ${i}`, () => driver.collections.find((c) => c.name === 'promptmeter')?.entries.has(d.uri.toString()));
+      driver.close(d);
+      await pm.whenIdle();
+    };
+    await cycle(-1);
+    const before = { listeners: driver.liveListeners(), resources: driver.liveResources(), diagnostics: driver.collections.find((c) => c.name === 'promptmeter')!.entries.size };
+    for (let i = 0; i < CHURN; i++) await cycle(i);
+    const after = { listeners: driver.liveListeners(), resources: driver.liveResources(), diagnostics: driver.collections.find((c) => c.name === 'promptmeter')!.entries.size };
+    evidence.churn = { documents: CHURN, before, after };
   } else {
     // Deactivated while the first analysis (worker start, grammar and tokenizer loads) is in flight.
     driver.show(doc, inPrompt);

@@ -157,10 +157,13 @@ export class Document {
  */
 export function createRecordingVscode(root: string) {
   const ledger = new Ledger();
+  /** Every listener set (API events and the extension's own emitters), to count live listeners. */
+  const listenerSets: Set<unknown>[] = [];
 
   /** An event of the API: subscribing returns a tracked disposable, firing reaches live listeners. */
   function apiEvent<T>(kind: string): { event: (l: Listener<T>) => { dispose(): void }; fire(e: T): void } {
     const listeners = new Set<Listener<T>>();
+    listenerSets.push(listeners);
     return {
       event: (l: Listener<T>) => {
         listeners.add(l);
@@ -176,6 +179,7 @@ export function createRecordingVscode(root: string) {
     private readonly listeners = new Set<Listener<T>>();
     private disposedEmitter = false;
     constructor() {
+      listenerSets.push(this.listeners);
       ledger.track('EventEmitter', this, () => {
         this.disposedEmitter = true;
         this.listeners.clear();
@@ -438,6 +442,10 @@ export function createRecordingVscode(root: string) {
       events.activeEditor.fire(editor);
       events.selection.fire({ textEditor: editor, selections: [editor.selection] });
     },
+    /** Listeners subscribed now, to any event of the API or of the extension's own emitters. */
+    liveListeners: () => listenerSets.reduce((n, l) => n + l.size, 0),
+    /** Resources obtained and not yet disposed. */
+    liveResources: () => ledger.resources.filter((r) => !r.disposed).length,
     providers,
     collections,
     statusItems,
