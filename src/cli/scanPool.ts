@@ -61,8 +61,14 @@ function detectIn(d: Detector, root: string, t: DetectTask): Site[] {
   return d.detect({ text: t.text, language: t.language, path: t.path, readFile: linkedReader(root, t.abs) });
 }
 
-function spawn(root: string): Worker {
-  const data = { [SCAN_WORKER_FLAG]: true, init: { root } };
+/** What a worker needs: the folder, and how many threads may parse at once (for the parse clock). */
+interface WorkerInit {
+  root: string;
+  parallel: number;
+}
+
+function spawn(init: WorkerInit): Worker {
+  const data = { [SCAN_WORKER_FLAG]: true, init };
   // Compiled sources (tests, benchmarks) have this module as its own file; the bundled CLI is one
   // file whose entry serves when it sees the flag.
   const self = join(__dirname, 'scanPool.js');
@@ -131,6 +137,11 @@ export class DetectionPool {
     return job;
   }
 
+  /** The most threads parsing at once: the workers and this one (a worker's parse clock divides by it). */
+  private get parallel(): number {
+    return this.opts.maxWorkers + 1;
+  }
+
   private inFlight(): number {
     let n = 0;
     for (const held of this.workers.values()) n += held.size;
@@ -138,7 +149,8 @@ export class DetectionPool {
   }
 
   private async parseOneHere(): Promise<void> {
-    this.detector ??= initDetection(nodeDetectionHost());
+    // Workers run only while there is much to parse, so those alive are parsing beside this thread.
+    this.detector ??= initDetection(nodeDetectionHost(() => 1 + this.workers.size));
     let detector: Detector;
     try {
       detector = await this.detector;
@@ -158,7 +170,7 @@ export class DetectionPool {
 
   private start(): void {
     this.started++;
-    const w = spawn(this.opts.root);
+    const w = spawn({ root: this.opts.root, parallel: this.parallel });
     this.workers.set(w, new Map());
     w.on('message', (m: FromWorker) => this.reply(w, m));
     w.on('error', (e) => this.lost(w, e.message));
@@ -207,8 +219,8 @@ export class DetectionPool {
 
 /** The worker side: load the parser, say so, then answer each file the main thread sends. */
 export function serveScanWorker(): void {
-  const { root } = (workerData as { init: { root: string } }).init;
-  void initDetection(nodeDetectionHost()).then((detector) => {
+  const { root, parallel } = (workerData as { init: WorkerInit }).init;
+  void initDetection(nodeDetectionHost(parallel)).then((detector) => {
     parentPort!.on('message', (m: ToWorker) => {
       let reply: FromWorker;
       try {

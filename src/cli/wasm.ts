@@ -31,21 +31,36 @@ function wasmDir(): string {
   throw new Error('promptmeter: tree-sitter WASM files not found (expected dist/wasm or node_modules/@vscode/tree-sitter-wasm/wasm)');
 }
 
-/**
- * The process's CPU time in milliseconds, for the parse time budget: on a loaded machine (a CI
- * runner, a laptop building) the wall clock runs on while the parser waits for a core, and a normal
- * parse cut short loses its file's call sites without a word. Node 20 has no per-thread CPU clock;
- * the process's also counts other busy threads (a few at most), far from the stall the budget cuts.
- */
+/** The process's CPU time in milliseconds. */
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
-/** A {@link DetectionHost} that reads the WASM files from disk and times parses in CPU time. */
-export function nodeDetectionHost(): DetectionHost {
+/**
+ * A {@link DetectionHost} that reads the WASM files from disk and times parses for the parse
+ * budget in CPU time: on a loaded machine (a CI runner, a laptop building) the wall clock runs on
+ * while the parser waits for a core, and a normal parse cut short loses its file's call sites
+ * without a word. Node 20 has no per-thread CPU clock and the process's counts every thread, so a
+ * caller that parses on several threads at once says how many (a number, or a function asked at
+ * each reading) and gets the process's time divided among them; fewer busy threads than said make
+ * the clock slow, a more lenient budget, never a stricter one.
+ */
+export function nodeDetectionHost(parallel: number | (() => number) = 1): DetectionHost {
   return {
     loadWasm: async (name) => new Uint8Array(readFileSync(join(wasmDir(), fileName(name)))),
-    now: cpuMs,
+    now: parallel === 1 ? cpuMs : sharedClock(typeof parallel === 'function' ? parallel : () => parallel),
+  };
+}
+
+/** The process's CPU time divided among `threads()` busy threads, summed step by step so a change of their number never moves it back. */
+function sharedClock(threads: () => number): () => number {
+  let last = cpuMs();
+  let t = 0;
+  return () => {
+    const now = cpuMs();
+    t += (now - last) / Math.max(1, threads());
+    last = now;
+    return t;
   };
 }
