@@ -15,6 +15,7 @@ import { Engine } from '../../../src/extension/engine';
 import { InThreadBackend } from '../../../src/extension/worker/backend';
 import { WorkerBackend } from '../../../src/extension/worker/client';
 import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
+import { manyPrompts } from '../../fuzz/pathological';
 import { WORKER_DIED, reviveWorkspaceConfig, type AnalyzeOutcome, type AnalyzeResult, type OpenDocument } from '../../../src/extension/worker/protocol';
 
 const repo = join(__dirname, '..', '..', '..', '..');
@@ -122,6 +123,21 @@ describe('analysis worker (dist/analysisWorker.js)', function () {
     const last = result(outcomes[4]!);
     assert.equal(last.version, 6);
     assert.deepEqual(summary(last.estimates), summary(await oneShot(engine, text)));
+  });
+
+  it('sends 1,000 estimates in slices and the host puts them back together: complete, in order, sites shared', async () => {
+    const text = manyPrompts(1_000);
+    backend.open('m', doc(text));
+    const r = result(await backend.analyze('m', { version: 1, edit: null, length: text.length, want: 'estimates' }));
+    assert.equal(r.estimates!.length, 1_000);
+    assert.equal(r.sites.length, 1_000);
+    assert.ok(r.sites.every((s, i) => s === r.estimates![i]!.site), 'sites are the estimates\' own sites, not second copies');
+    const reference = await oneShot(engine, text);
+    assert.deepEqual(summary(r.estimates), summary(reference));
+    // Each system prompt is its own text: prompt i is found at call i.
+    assert.deepEqual(r.estimates!.map((e) => e.id), reference.map((e) => e.id));
+    const sitesOnly = result(await backend.analyze('m', { version: 1, edit: null, length: text.length, want: 'sites' }));
+    assert.deepEqual(sitesOnly.sites.map((s) => s.anchor), reference.map((e) => e.site.anchor));
   });
 
   it('asks the host for linked prompt files it does not have, and re-reads when they arrive', async () => {
