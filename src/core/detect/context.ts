@@ -7,7 +7,7 @@ import type { Decl, Expr, LanguageModule, MemberDecl } from './ir';
 import type { Span } from '../model';
 import type { Node } from './parser';
 import type { DetectInput } from './types';
-import { WordIndex } from './wordIndex';
+import { scanWord, WordIndex } from './wordIndex';
 
 export interface Resolved {
   decl: Decl;
@@ -107,10 +107,7 @@ export class FileContext {
       this.index = new WordIndex(this.text, this.lang.id === 'js');
       return this.index.get(name);
     }
-    hits = [];
-    const w = this.lang.id === 'js' ? '[\\w$]' : '\\w';
-    const re = new RegExp(`(?<!${w})${name.replace(/[$]/g, '\\$&')}(?!${w})`, 'g');
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) hits.push(m.index);
+    hits = scanWord(this.text, name, this.lang.id === 'js');
     this.scanned.set(name, hits);
     return hits;
   }

@@ -6,8 +6,28 @@
  */
 
 /** Whether a UTF-16 unit is part of a word: `[A-Za-z0-9_]`, plus `$` in JavaScript. */
-function wordUnit(c: number, dollar: boolean): boolean {
+export function wordUnit(c: number, dollar: boolean): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || (dollar && c === 36);
+}
+
+/**
+ * Start offsets of `name` standing as a whole word (no word unit right before or after), found
+ * left to right without overlaps, as a global regular expression finds them; no RegExp is built,
+ * so a 38,000-character identifier of a mangled file cannot exceed the regex engine's limits.
+ */
+export function scanWord(text: string, name: string, dollar: boolean): number[] {
+  const hits: number[] = [];
+  if (!name) return hits;
+  for (let i = text.indexOf(name); i !== -1; ) {
+    const end = i + name.length;
+    if ((i === 0 || !wordUnit(text.charCodeAt(i - 1), dollar)) && (end >= text.length || !wordUnit(text.charCodeAt(end), dollar))) {
+      hits.push(i);
+      i = text.indexOf(name, end);
+    } else {
+      i = text.indexOf(name, i + 1);
+    }
+  }
+  return hits;
 }
 
 /** The first index in sorted `xs` whose value is at least `v`. */

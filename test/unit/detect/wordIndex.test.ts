@@ -3,7 +3,8 @@
  * as a regular expression finds them (the reference: what one-shot detection indexes).
  */
 import * as assert from 'node:assert/strict';
-import { WordIndex } from '../../../src/core/detect/wordIndex';
+import { scanWord, WordIndex } from '../../../src/core/detect/wordIndex';
+import { getDetector } from './helpers';
 
 function reference(text: string, dollar: boolean): Map<string, number[]> {
   const out = new Map<string, number[]>();
@@ -48,6 +49,34 @@ describe('detect: word index across edits', () => {
         text = next;
         assertSame(ix, text, dollar, `edit ${k} (${dollar ? 'js' : 'python'})`);
       }
+    }
+  });
+
+  it('scanning for one name finds what a whole-word regular expression finds', () => {
+    const text = 'a aa aaa a$ $a _a a_ a1 1a aé éa a\na (a) a.a aa';
+    for (const dollar of [true, false]) {
+      for (const name of ['a', 'aa', 'a$', '$a', '_a', 'é', 'a.a']) {
+        const w = dollar ? '[\\w$]' : '\\w';
+        const re = new RegExp(`(?<!${w})${name.replace(/[$.]/g, '\\$&')}(?!${w})`, 'g');
+        const ref: number[] = [];
+        for (let m = re.exec(text); m; m = re.exec(text)) ref.push(m.index);
+        assert.deepEqual(scanWord(text, name, dollar), ref, `${name} (${dollar ? 'js' : 'python'})`);
+      }
+    }
+  });
+
+  it('a 40,000-character identifier is looked up like any other (fuzz seed 3 #199: one-shot lost the site, a document kept it)', async () => {
+    const big = 'a'.repeat(40000);
+    const text = `import OpenAI from 'openai';\nconst client = new OpenAI();\nconst ${big} = 'Hello';\nclient.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: ${big} }] });\n`;
+    const d = await getDetector();
+    const one = d.detect({ text, language: 'typescript', path: 'a.ts' });
+    assert.equal(one.length, 1);
+    assert.equal(one[0]!.parts.map((p) => p.segments.map((g) => (g.kind === 'text' ? g.text : '?')).join('')).join('|'), 'Hello');
+    const doc = d.open({ text, language: 'typescript', path: 'a.ts' });
+    try {
+      assert.deepEqual(doc.sites(), one);
+    } finally {
+      doc.dispose();
     }
   });
 });
