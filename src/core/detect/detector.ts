@@ -12,7 +12,7 @@ import { BudgetedParse } from './parseBudget';
 import { grammarFor, type Parsers, type Tree } from './parser';
 import { type Analysis, recognize, recognizeAt } from './recognize';
 import { sdks, siteNames } from './sdk';
-import type { DetectDocument, DetectInput, Detector, TextChange } from './types';
+import type { DetectDocument, DetectInput, DetectResult, Detector, TextChange } from './types';
 
 /** Words that, typed or deleted anywhere, can make or unmake a site. */
 const keywords: ReadonlySet<string> = new Set([...siteNames(sdks), 'import', 'require', 'from', 'as', 'self', 'this', 'with', 'open', 'readFileSync', 'readFile', 'read_text']);
@@ -37,6 +37,7 @@ function analyse(tree: Tree | null, input: DetectInput, words: WordIndex | null 
 
 class Document implements DetectDocument {
   private tree: Tree | null;
+  private stopped = false;
   private analysis: Analysis | null = null;
   private readonly lines: LineIndex;
   /** Word offsets of the text, built by the first analysis and updated by each edit. */
@@ -48,12 +49,21 @@ class Document implements DetectDocument {
     private readonly budget: BudgetedParse,
   ) {
     // No tree for a file that cannot hold a site; an edit that makes it one parses it then.
-    this.tree = mayContainSite(input.text) ? parse(parsers, budget, input, null) : null;
+    this.tree = mayContainSite(input.text) ? this.parsed(parse(parsers, budget, input, null)) : null;
     this.lines = new LineIndex(input.text);
   }
 
   get text(): string {
     return this.input.text;
+  }
+
+  get parseStopped(): boolean {
+    return this.stopped;
+  }
+
+  private parsed(p: Parsed): Tree | null {
+    this.stopped = p.stopped;
+    return p.tree;
   }
 
   sites(): Site[] {
@@ -88,7 +98,8 @@ class Document implements DetectDocument {
     }
     this.input = { ...this.input, text };
     this.words?.edit(old, text, start, oldEnd, e.newEnd);
-    const next = oldTree || mayContainSite(text) ? parse(this.parsers, this.budget, this.input, edited ? oldTree : null) : null;
+    // A text that cannot hold a site is not parsed, so it cannot have been stopped either.
+    const next = this.parsed(oldTree || mayContainSite(text) ? parse(this.parsers, this.budget, this.input, edited ? oldTree : null) : unparsed);
     let changed: Array<{ start: number; end: number }> | null = null;
     try {
       changed = edited && oldTree && next ? next.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : null;
@@ -148,18 +159,28 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(Number.isFinite(n) ? n : lo, lo), hi);
 }
 
-function parse(parsers: Parsers, budget: BudgetedParse, input: DetectInput, old: Tree | null): Tree | null {
+/** A parse's tree, and whether the budget stopped it (null without being stopped: no grammar, or the parser threw). */
+interface Parsed {
+  tree: Tree | null;
+  stopped: boolean;
+}
+
+const unparsed: Parsed = { tree: null, stopped: false };
+
+function parse(parsers: Parsers, budget: BudgetedParse, input: DetectInput, old: Tree | null): Parsed {
   const parser = parsers.parserFor(input.language);
-  if (!parser) return null;
+  if (!parser) return unparsed;
   try {
-    return budget.parse(parser, input.text, old);
+    // The budget answers null only when it stopped the parse (now, or for this text before).
+    const tree = budget.parse(parser, input.text, old);
+    return { tree, stopped: tree === null };
   } catch {
     try {
       parser.reset();
     } catch {
       // nothing more to undo
     }
-    return null;
+    return unparsed;
   }
 }
 
@@ -175,10 +196,14 @@ export class TreeSitterDetector implements Detector {
   }
 
   detect(input: DetectInput): Site[] {
-    if (typeof input?.text !== 'string' || !mayContainSite(input.text)) return [];
-    const tree = parse(this.parsers, this.budget, input, null);
+    return this.detectWithStatus(input).sites;
+  }
+
+  detectWithStatus(input: DetectInput): DetectResult {
+    if (typeof input?.text !== 'string' || !mayContainSite(input.text)) return { sites: [], parseStopped: false };
+    const { tree, stopped } = parse(this.parsers, this.budget, input, null);
     try {
-      return analyse(tree, input).sites;
+      return { sites: analyse(tree, input).sites, parseStopped: stopped };
     } finally {
       tree?.delete();
     }

@@ -6,7 +6,7 @@ import { TreeSitterDetector } from './detector';
 import { Parsers } from './parser';
 import type { DetectionHost, Detector } from './types';
 
-export type { DetectDocument, DetectInput, DetectionHost, Detector, TextChange, WasmName } from './types';
+export type { DetectDocument, DetectInput, DetectResult, DetectionHost, Detector, TextChange, WasmName } from './types';
 export { languageForPath } from './languages';
 
 /** Loads the tree-sitter runtime and the grammars through the host, and returns a detector. */

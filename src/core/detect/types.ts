@@ -46,12 +46,25 @@ export interface DetectDocument {
   applyEdit(e: TextChange): Site[];
   /** The current text (after all edits). */
   readonly text: string;
+  /**
+   * Whether the last parse was stopped (tree-sitter's error recovery ran past its time budget): the
+   * text then has no sites until an edit makes it parse in time. False for a text never parsed.
+   */
+  readonly parseStopped: boolean;
   /** Frees the syntax tree; the document must not be used afterwards. */
   dispose(): void;
+}
+
+/** One-shot detection with whether the parse was stopped (see {@link DetectDocument.parseStopped}). */
+export interface DetectResult {
+  sites: Site[];
+  parseStopped: boolean;
 }
 
 /** Finds LLM call sites in source files. Never throws: unreadable input yields no sites. */
 export interface Detector {
   detect(input: DetectInput): Site[];
+  /** As `detect`, and says when the file has no sites because its parse was stopped. */
+  detectWithStatus(input: DetectInput): DetectResult;
   open(input: DetectInput): DetectDocument;
 }
