@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { initDetection, type Detector } from '../core/detect';
+import { initDetection, type DetectResult, type Detector } from '../core/detect';
 import type { Language, Site } from '../core/model';
 import { linkedReader } from './linkedReader';
 import { nodeDetectionHost } from './wasm';
@@ -43,12 +43,12 @@ export interface PoolOptions {
 interface Job {
   id: number;
   task: DetectTask;
-  resolve: (sites: Site[]) => void;
+  resolve: (result: DetectResult) => void;
   reject: (e: Error) => void;
 }
 
 type ToWorker = { id: number; task: DetectTask };
-type FromWorker = { ready: true } | { id: number; sites: Site[] } | { id: number; error: string };
+type FromWorker = { ready: true } | { id: number; sites: Site[]; parseStopped: boolean } | { id: number; error: string };
 
 /** Files a worker holds at once: one being parsed, one waiting, so it never idles on the main thread. */
 const IN_FLIGHT = 2;
@@ -57,8 +57,8 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function detectIn(d: Detector, root: string, t: DetectTask): Site[] {
-  return d.detect({ text: t.text, language: t.language, path: t.path, readFile: linkedReader(root, t.abs) });
+function detectIn(d: Detector, root: string, t: DetectTask): DetectResult {
+  return d.detectWithStatus({ text: t.text, language: t.language, path: t.path, readFile: linkedReader(root, t.abs) });
 }
 
 /** What a worker needs: the folder, and how many threads may parse at once (for the parse clock). */
@@ -100,6 +100,11 @@ export class DetectionPool {
 
   /** Queues a file; resolves with its sites, rejects when its parse failed or its worker died. */
   submit(task: DetectTask): Promise<Site[]> {
+    return this.submitWithStatus(task).then((r) => r.sites);
+  }
+
+  /** As `submit`, and says whether the file's parse was stopped (its sites are then none, not read). */
+  submitWithStatus(task: DetectTask): Promise<DetectResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.queuedChars += task.text.length;
@@ -194,7 +199,7 @@ export class DetectionPool {
       this.workers.get(w)?.delete(m.id);
       if ('sites' in m) {
         this.parsed.onWorkers++;
-        job?.resolve(m.sites);
+        job?.resolve({ sites: m.sites, parseStopped: m.parseStopped });
       } else job?.reject(new Error(m.error));
     }
     this.feed(w);
@@ -224,7 +229,8 @@ export function serveScanWorker(): void {
     parentPort!.on('message', (m: ToWorker) => {
       let reply: FromWorker;
       try {
-        reply = { id: m.id, sites: detectIn(detector, root, m.task) };
+        const r = detectIn(detector, root, m.task);
+        reply = { id: m.id, sites: r.sites, parseStopped: r.parseStopped };
       } catch (e) {
         reply = { id: m.id, error: message(e) };
       }

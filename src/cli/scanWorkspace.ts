@@ -14,7 +14,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyzeSites, requiredEncodings, type AnalysisContext } from '../core/analyze';
 import { defaultSettings, featureFor, matchesAny, parseWorkspaceConfig, templateGlobs, emptyWorkspaceConfig, type ConfigProblem, type Settings, type WorkspaceConfig } from '../core/config';
-import { languageForPath } from '../core/detect';
+import { languageForPath, type DetectResult } from '../core/detect';
 import { mayContainSite } from '../core/detect/prefilter';
 import { detectTemplate, isTemplatePath } from '../core/detect/templates';
 import type { Site, SiteEstimate } from '../core/model';
@@ -103,6 +103,11 @@ function readSource(abs: string): { text: string } | { skip: string } {
   }
 }
 
+/** Why a file whose parse the time budget stopped has no sites, in the style of the skip reasons. */
+export function parseStoppedMessage(chars: number): string {
+  return `parse stopped: tree-sitter could not recover from a syntax error in time (${chars} characters); no sites read`;
+}
+
 function cannotAnalyse(e: unknown): { error: string } {
   return { error: `cannot analyse: ${e instanceof Error ? e.message : String(e)}` };
 }
@@ -181,8 +186,10 @@ async function analyseFiles(
       if ('error' in first) return settle(i, first);
       // most files: answered now, so their text is not held until the pass ends
       if ('sites' in first && !first.sites.length) return settle(i, { estimates: [] });
-      const sites = 'sites' in first ? Promise.resolve(first.sites) : pool.submit(first);
-      pending.push(sites.then((s) => estimate(f.path, first.text, s), cannotAnalyse).then((r) => settle(i, r)));
+      const found = 'sites' in first ? Promise.resolve({ sites: first.sites, parseStopped: false }) : pool.submitWithStatus(first);
+      // A stopped parse left the file unread, not empty: list it, or a broken file looks call-free.
+      const outcome = (r: DetectResult) => (r.parseStopped ? { error: parseStoppedMessage(first.text.length) } : estimate(f.path, first.text, r.sites));
+      pending.push(found.then(outcome, cannotAnalyse).then((r) => settle(i, r)));
     });
     await pool.drain();
     await Promise.all(pending);
