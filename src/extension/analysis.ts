@@ -36,6 +36,8 @@ interface Entry {
   estimates?: Promise<Versioned<SiteEstimate[]>>;
   latest?: Versioned<SiteEstimate[]>;
   skip?: { version: number; reason: string | null };
+  /** Whether the parse of this version was stopped by its time budget (see `parseStopped`). */
+  stopped?: { version: number; stopped: boolean };
 }
 
 /** Requests overtaken by newer ones are asked again; typing can overtake a few in a row. */
@@ -98,6 +100,16 @@ export class Analysis implements vscode.Disposable {
       }
     }
     return entry.skip.reason;
+  }
+
+  /**
+   * Whether the backend stopped the parse of the document's current version (tree-sitter's error
+   * recovery ran past its time budget): it then shows no sites because its text was not read.
+   * Known once a request for this version has answered; false before and once a later one parses.
+   */
+  parseStopped(doc: vscode.TextDocument): boolean {
+    const s = this.entries.get(doc.uri.toString())?.stopped;
+    return !!s && s.version === doc.version && s.stopped;
   }
 
   /** The sites of the document's current text: detection only, no tokenizer needed. */
@@ -191,9 +203,18 @@ export class Analysis implements vscode.Disposable {
       }
       if (outcome.superseded) continue;
       if (outcome.misses.length && this.readLinked(doc, entry, outcome.misses)) continue;
+      this.noteStopped(doc, entry, outcome);
       return outcome;
     }
     throw new Error(`analysis of ${relativePath(doc.uri)} kept being overtaken by newer edits`);
+  }
+
+  /** Records whether this version's parse was stopped; the output channel says so once per stop. */
+  private noteStopped(doc: vscode.TextDocument, entry: Entry, outcome: AnalyzeResult): void {
+    const stopped = outcome.parseStopped === true;
+    const was = entry.stopped?.stopped === true;
+    if (!entry.stopped || entry.stopped.version <= outcome.version) entry.stopped = { version: outcome.version, stopped };
+    if (stopped && !was) this.log(`${relativePath(doc.uri)}: not analysed (parse stopped: tree-sitter could not recover from a syntax error in time); analysis resumes on the next edit that parses`);
   }
 
   /** Reads the linked files detection missed; true when one was at hand, so a re-read helps. */

@@ -154,6 +154,8 @@ export interface SiteSource {
   /** Applies one edit in offsets of the text before it; returns false when a full re-read is needed. */
   edit(change: { start: number; oldEnd: number; newText: string }): boolean;
   dispose(): void;
+  /** Whether the last parse was stopped by its time budget (the text then has no sites); absent: never. */
+  parseStopped?(): boolean;
 }
 
 class CodeSource implements SiteSource {
@@ -167,6 +169,9 @@ class CodeSource implements SiteSource {
   edit(change: { start: number; oldEnd: number; newText: string }): boolean {
     this.current = this.doc.applyEdit(change);
     return true;
+  }
+  parseStopped(): boolean {
+    return this.doc.parseStopped;
   }
   dispose(): void {
     this.doc.dispose();

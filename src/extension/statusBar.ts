@@ -2,7 +2,7 @@
  * Tokens (and cost) of the selection, or of the prompt under the cursor, with its model; hidden
  * when there is nothing to show. A click runs the workspace report. A document over the
  * open-document bounds shows `Promptmeter: skipped` with the reason, so a missing CodeLens is
- * never a silent failure.
+ * never a silent failure; nor is a parse the time budget stopped (`Promptmeter: not analysed`).
  */
 import * as vscode from 'vscode';
 import type { Analysis } from './analysis';
@@ -57,6 +57,14 @@ export class StatusBarFeature implements vscode.Disposable {
       return { label: 'Promptmeter: skipped', tooltip: `Promptmeter does not analyse this file (${skipped}): no CodeLens, hover or diagnostics here`, skipped: true };
     }
     const estimates = await this.analysis.estimates(doc);
+    if (this.analysis.parseStopped(doc)) {
+      return {
+        label: 'Promptmeter: not analysed',
+        tooltip:
+          'Promptmeter could not read this file: tree-sitter could not recover from a syntax error in time, so it shows no CodeLens, hover or diagnostics here. Fix the syntax error; analysis resumes on the next edit that parses.',
+        skipped: true,
+      };
+    }
     const sel = editor.selection;
     const display = this.settings.value.currencyDisplay;
     const hit = estimateAt(estimates, doc.offsetAt(sel.active));

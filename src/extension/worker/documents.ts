@@ -28,13 +28,16 @@ interface DocState {
   source?: SiteSource;
   files: Map<string, string | null>;
   misses: Set<string>;
-  result?: { version: number; sites: Site[]; estimates?: SiteEstimate[] };
+  result?: { version: number; sites: Site[]; estimates?: SiteEstimate[]; parseStopped?: boolean };
   tickets: Ticket[];
   chain: Promise<unknown>;
   closed: boolean;
 }
 
 const covers = (a: Want, b: Want) => a === 'estimates' || b === 'sites';
+
+/** The result's `parseStopped`, present only when true so ordinary results stay as they were. */
+const stoppedField = (stopped: boolean | undefined): { parseStopped?: true } => (stopped ? { parseStopped: true } : {});
 
 export class DocumentAnalyzer {
   private readonly docs = new Map<string, DocState>();
@@ -87,16 +90,17 @@ export class DocumentAnalyzer {
     if (d.tickets.some((t) => t.version > req.version && covers(t.want, req.want))) return { superseded: true };
     const cached = d.result;
     if (cached && cached.version === req.version && d.unapplied.length === 0 && d.source && (req.want === 'sites' || cached.estimates)) {
-      return { version: req.version, sites: cached.sites, ...(req.want === 'estimates' ? { estimates: cached.estimates } : {}), misses: [...d.misses] };
+      return { version: req.version, sites: cached.sites, ...(req.want === 'estimates' ? { estimates: cached.estimates } : {}), misses: [...d.misses], ...stoppedField(cached.parseStopped) };
     }
     const sites = await this.sites(d);
+    const parseStopped = d.source?.parseStopped?.() ?? false;
     let estimates: SiteEstimate[] | undefined;
     if (req.want === 'estimates') {
       const text = d.text;
       estimates = cached?.version === req.version && cached.sites === sites && cached.estimates ? cached.estimates : await this.engine.estimate(d.doc.path, text, sites, d.doc.settings, d.doc.workspace);
     }
-    d.result = { version: req.version, sites, ...(estimates ? { estimates } : {}) };
-    return { version: req.version, sites, ...(estimates ? { estimates } : {}), misses: [...d.misses] };
+    d.result = { version: req.version, sites, ...(estimates ? { estimates } : {}), ...stoppedField(parseStopped) };
+    return { version: req.version, sites, ...(estimates ? { estimates } : {}), misses: [...d.misses], ...stoppedField(parseStopped) };
   }
 
   /** Takes in the request's edit and files; a file that fills an earlier miss means a re-read. */

@@ -42,6 +42,11 @@ export interface AnalyzeResult {
   estimates?: SiteEstimate[];
   /** Linked files detection asked for that nobody has shipped yet. */
   misses: string[];
+  /**
+   * True when tree-sitter's error recovery ran past its time budget and the parse was stopped:
+   * `sites` is then empty because the text was not read, not because it has none.
+   */
+  parseStopped?: boolean;
 }
 
 /** A newer request for the same document is queued: ask again to get its result. */

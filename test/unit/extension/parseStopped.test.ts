@@ -1,0 +1,67 @@
+/**
+ * The editor's analysis says when a document's parse was stopped (issue 6: bad input gets a clear
+ * message): the result the worker protocol carries has `parseStopped` for the version whose parse
+ * tree-sitter's error recovery stalled, and loses it with the next edit that parses. Driven through
+ * the in-thread backend, the same `DocumentAnalyzer` the worker runs; the worker forwards the
+ * result's plain fields as they are.
+ */
+import * as assert from 'node:assert/strict';
+import { nodeRankLoader } from '../../../src/cli/ranks';
+import { nodeDetectionHost } from '../../../src/cli/wasm';
+import { defaultSettings, emptyWorkspaceConfig } from '../../../src/core/config';
+import { Engine } from '../../../src/extension/engine';
+import { InThreadBackend } from '../../../src/extension/worker/backend';
+import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
+import type { AnalyzeOutcome, AnalyzeResult } from '../../../src/extension/worker/protocol';
+
+const PATH = 'src/chat.js';
+
+/** A call site, then a function whose string lost its opening quote (fuzz seed 1 #3256's shape). */
+function text(quotes: string): string {
+  return [
+    "import OpenAI from 'openai';",
+    'const client = new OpenAI();',
+    'export async function ask(q) {',
+    "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+    '}',
+    'function describe() {',
+    `  const text = ${quotes}${'ab '.repeat(20000)}';`,
+    '  return text;',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function result(o: AnalyzeOutcome): AnalyzeResult {
+  assert.ok(!o.superseded, 'a result, not superseded');
+  return o;
+}
+
+describe('analysis: a document whose parse was stopped', function () {
+  this.timeout(120_000);
+  const wasm = nodeDetectionHost();
+  const engine = new Engine({ ranks: nodeRankLoader(), wasm: (n) => wasm.loadWasm(n) }, () => undefined);
+
+  it('answers parseStopped with no sites, and drops it once an edit makes the text parse', async () => {
+    const backend = new InThreadBackend(new DocumentAnalyzer(engine));
+    const broken = text("''");
+    try {
+      backend.open('k', { path: PATH, languageId: 'javascript', text: broken, version: 1, settings: defaultSettings, workspace: emptyWorkspaceConfig });
+      const first = result(await backend.analyze('k', { version: 1, edit: null, length: broken.length, want: 'estimates' }));
+      assert.equal(first.parseStopped, true);
+      assert.deepEqual(first.sites, []);
+      assert.deepEqual(first.estimates, []);
+      // Asked again for the same version: the cached answer still says so.
+      const cached = result(await backend.analyze('k', { version: 1, edit: null, length: broken.length, want: 'sites' }));
+      assert.equal(cached.parseStopped, true);
+      // Delete the stray quote: the string closes, the text parses, the call is read again.
+      const q = broken.indexOf("''ab");
+      const fixed = result(await backend.analyze('k', { version: 2, edit: { start: q, oldEnd: q + 1, newText: '' }, length: broken.length - 1, want: 'estimates' }));
+      assert.equal(fixed.parseStopped, undefined, 'no flag once the version parses');
+      assert.equal(fixed.estimates?.length, 1);
+      assert.equal(fixed.estimates?.[0]?.site.model?.id, 'gpt-4o');
+    } finally {
+      backend.dispose();
+    }
+  });
+});
