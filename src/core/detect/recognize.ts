@@ -2,7 +2,7 @@
  * Finds the sites in one parsed file: every call whose name some SDK uses is looked at, its
  * receiver evaluated symbolically, and the request read by its shape.
  */
-import type { Language, Site, Span } from '../model';
+import type { ArgsContainer, Language, Site, Span } from '../model';
 import type { FileContext } from './context';
 import { dottedName, type Expr } from './ir';
 import type { Node } from './parser';
@@ -237,7 +237,7 @@ function build(ctx: FileContext, language: Language, call: CallExpr, m: Match): 
 
   let capNames = shape.caps;
   let capRequired = m.entry.capRequired ?? false;
-  let args = req.container(shape.argsInCtor);
+  let args = req.container(shape.argsInCtor) ?? (langchain ? emptyCtorArgs(ctx, ctors) : undefined);
   if (m.entry.shape === 'bedrock-invoke') {
     const body = bedrockBody(ctx, req, reader);
     if (body) {
@@ -291,9 +291,24 @@ function azureDeployment(ctx: FileContext, ctors: CallExpr[], model: Site['model
 /** Shapes whose first argument is the whole request (not a message, as for chats and LangChain). */
 const requestFirst = new Set<SiteEntry['shape']>(['openai-chat', 'openai-responses', 'openai-completions', 'gemini-generate', 'vercel', 'bedrock-converse', 'bedrock-invoke']);
 
-/** The call's own request (its last layer) is read from an object only known at run time. */
+/**
+ * The request is read from an object only known at run time: the call's own (its last layer), or
+ * for LangChain, whose calls take their settings from the constructor, any constructor's options.
+ */
 function opaqueRequest(shape: SiteEntry['shape'], layers: Layer[]): boolean {
+  if (shape === 'langchain' || shape === 'langchain-ctor') return layers.some((l) => !!l.opaque);
   return requestFirst.has(shape) && !!layers[layers.length - 1]?.opaque;
+}
+
+/**
+ * `new ChatOpenAI()` in JS: empty parentheses are every constructor argument in view, as Python's
+ * `ChatOpenAI()` is (a kwargs container), so the rules can tell it from `new ChatOpenAI(options)`
+ * (no container) and a fix has a place to write the options object.
+ */
+function emptyCtorArgs(ctx: FileContext, ctors: CallExpr[]): ArgsContainer | undefined {
+  const c = ctors.length === 1 ? ctors[0] : undefined;
+  if (!c || c.args.length || ctx.text[c.argsSpan.start] !== '(' || ctx.text[c.argsSpan.end - 1] !== ')') return undefined;
+  return { kind: 'object', span: c.argsSpan, properties: [] };
 }
 
 /** `ChatOpenAI` for `new ChatOpenAI(…).invoke(…)`: LangChain calls are named by the model class. */

@@ -186,6 +186,8 @@ function appendEntry(text: string, args: ArgsContainer, syntax: Syntax, item: st
     return appendAfter(text, last.span.start, end, item, syntax !== 'yaml');
   }
   if (syntax === 'yaml') return null;
+  // `new ChatOpenAI()`: the container is the empty argument list, so the options object is new too.
+  if (syntax === 'js' && text[args.span.start] === '(') return fillEmpty(text, args.span, `{ ${item} }`);
   return fillEmpty(text, args.span, item) ?? appendInBrackets(text, args.span, item);
 }
 

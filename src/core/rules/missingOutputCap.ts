@@ -64,8 +64,8 @@ const langchainClass = (api: string): string => api.split('.')[0]!;
 /**
  * For a LangChain site with no model written: the model LangChain runs, when the constructor's
  * arguments are all in view (written in the call, nothing spread in), so that no cap can hide in
- * them. Null otherwise: detection hands over no arguments for `new ChatOpenAI()` in JS, which
- * cannot then be told from `new ChatOpenAI(options)`.
+ * them. Null otherwise: no arguments handed over means options not in view (`new ChatOpenAI(options)`;
+ * detection hands over the empty `()` of `new ChatOpenAI()`, as it does Python's `ChatOpenAI()`).
  */
 function defaultModelInFull({ est, text }: RuleInput): string | null {
   const site = est.site;

@@ -368,7 +368,7 @@ describe('PM001 missing-output-cap', () => {
         args: args('object', spanFromTo(js, '{ ...', '}'), [prop(js, 'temperature', 'temperature: 0', '0')]),
       });
       assert.equal(pm001(js, jsSite, withDefault), undefined);
-      // `new ChatOpenAI()` and `new ChatOpenAI(options)` both reach the rules without arguments.
+      // `new ChatOpenAI(options)` reaches the rules without arguments (`new ChatOpenAI()` brings its empty `()`).
       assert.equal(pm001(js, { ...jsSite, args: undefined }, withDefault), undefined);
     });
 
