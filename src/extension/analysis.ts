@@ -15,7 +15,8 @@ import type { IdleTracker } from './idle';
 import { sourceLanguages } from './ids';
 import type { SettingsStore } from './settings';
 import type { AnalysisBackend } from './worker/backend';
-import { OUT_OF_SYNC, WORKER_DIED, type AnalyzeResult, type LinkedTexts, type Want } from './worker/protocol';
+import { analyzeOnce } from './worker/oneShot';
+import { OUT_OF_SYNC, WORKER_DIED, type AnalyzeResult, type LinkedTexts, type OpenDocument, type Want } from './worker/protocol';
 import type { WorkspaceConfigStore } from './workspaceConfig';
 
 interface Versioned<T> {
@@ -149,6 +150,14 @@ export class Analysis implements vscode.Disposable {
   /** Tokens of free text (a selection) with a model's tokenizer, off the host thread where possible. */
   count(text: string, model: string | null): Promise<{ tokens: number; exact: boolean }> {
     return this.backend().count(text, model);
+  }
+
+  /**
+   * One analysis of a text no editor holds (the report's scan), on the same backend as the
+   * editor's documents (the worker on the desktop) under a key of its own; see `analyzeOnce`.
+   */
+  analyzeText(doc: OpenDocument, readLinked: (paths: string[]) => Promise<LinkedTexts>): Promise<AnalyzeResult> {
+    return analyzeOnce(() => this.backend(), doc, readLinked);
   }
 
   /** The last estimates computed for a document, whatever its version; for synchronous readers. */
