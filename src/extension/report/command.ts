@@ -48,7 +48,7 @@ const EXPORTS: Record<ExportFormat, { label: string; ext: string }> = {
 };
 
 export function registerReportCommand(context: vscode.ExtensionContext, deps: ReportDeps): vscode.Disposable {
-  const scanner = new WorkspaceScanner(deps.engine, deps.analysis, [deps.settings.onDidChange, deps.workspace.onDidChange]);
+  const scanner = new WorkspaceScanner(deps.analysis, [deps.settings.onDidChange, deps.workspace.onDidChange]);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   let panel: ReportPanel | undefined;
   let current: ReportData | undefined;

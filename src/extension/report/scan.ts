@@ -1,7 +1,9 @@
 /**
  * The workspace scan behind the report: lists files with `findFiles` (so it works in virtual and
  * web workspaces), drops what `.gitignore`, `files.exclude` and the report's include/exclude
- * settings leave out, reads through `vscode.workspace.fs` and analyses through the `Engine`.
+ * settings leave out, reads through `vscode.workspace.fs` and analyses through the editor's
+ * analysis backend (`Analysis.analyzeText`): on the desktop the worker, so parsing a large file
+ * never holds the extension host's thread; on the web the host's thread, one file at a time.
  * Results are kept per file (by modification time and size, or by document version for open
  * editors) so a second run only re-reads what changed. A file that cannot be analysed becomes an
  * error line, never the end of the scan, and the extension host gets a turn between files.
@@ -15,7 +17,10 @@ import { LineIndex } from '../../core/text/lines';
 import { isPathIgnored, parseGitignore, type IgnoreLayer } from '../../core/util/gitignore';
 import { sizeSkipReason, textSkipReason, MAX_TEXT_FILE_BYTES } from '../../core/util/textFile';
 import type { Analysis } from '../analysis';
-import type { Engine } from '../engine';
+import type { LinkedTexts } from '../worker/protocol';
+
+/** What the scan needs of the editor's analysis. */
+export type ScanAnalysis = Pick<Analysis, 'handles' | 'estimates' | 'parseStopped' | 'analyzeText'>;
 
 /** A folder the report covers, with the configuration that applies to it. */
 export interface ScanRoot {
@@ -84,8 +89,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
 
   constructor(
-    private readonly engine: Engine,
-    private readonly analysis: Analysis,
+    private readonly analysis: ScanAnalysis,
     onConfigChange: vscode.Event<unknown>[],
   ) {
     // Settings and promptmeter.yaml change every estimate: nothing cached survives them.
@@ -179,6 +183,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** An open editor: the editor's own analysis (unsaved edits included), shared with CodeLens. */
   private async fromEditor(doc: vscode.TextDocument): Promise<Omit<Cached, 'key'>> {
     const estimates = await this.analysis.estimates(doc);
+    if (this.analysis.parseStopped(doc)) return skipped(parseStoppedMessage(doc.getText().length));
     return { estimates, lines: estimates.length ? new LineIndex(doc.getText()) : undefined, error: null, linked: [] };
   }
 
@@ -191,26 +196,23 @@ export class WorkspaceScanner implements vscode.Disposable {
 
     const languageId = languageForPath(path) ?? 'plaintext';
     const linked = new LinkedReader(vscode.Uri.joinPath(uri, '..'));
-    let sites = await this.detect({ path, text, languageId, readFile: (p) => linked.read(p) }, settings, root.ws);
-    // Detection asks for prompt files synchronously: fetch what it asked for, then detect again.
-    if (await linked.fetchWanted()) sites = await this.detect({ path, text, languageId, readFile: (p) => linked.read(p) }, settings, root.ws);
-    const estimates = await this.engine.estimate(path, text, sites, settings, root.ws);
+    const doc = { path, languageId, text, version: 1, settings, workspace: root.ws };
+    const r = await this.analysis.analyzeText(doc, (paths) => linked.fetch(paths));
+    // A stopped parse left the file unread, not empty: list it, or a broken file looks call-free.
+    if (r.parseStopped) return { ...skipped(parseStoppedMessage(text.length)), linked: linked.keys() };
+    const estimates = r.estimates ?? [];
     return { estimates, lines: estimates.length ? new LineIndex(text) : undefined, error: null, linked: linked.keys() };
-  }
-
-  private async detect(src: Parameters<Engine['open']>[0], settings: Settings, ws: WorkspaceConfig) {
-    const source = await this.engine.open(src, settings, ws);
-    try {
-      return source.sites(src.text);
-    } finally {
-      source.dispose();
-    }
   }
 
   dispose(): void {
     this.cache.clear();
     for (const l of this.listeners) l.dispose();
   }
+}
+
+/** As the CLI words it (`src/cli/scanWorkspace.ts`), so both reports say the same. */
+function parseStoppedMessage(chars: number): string {
+  return `parse stopped: tree-sitter could not recover from a syntax error in time (${chars} characters); no sites read`;
 }
 
 function skipped(reason: string): Omit<Cached, 'key'> {
@@ -229,41 +231,34 @@ async function unchanged(linked: readonly { uri: vscode.Uri; key: string }[]): P
 
 /** Prompt files a source reads (`readFileSync('prompts/x.txt')`), resolved beside it. */
 class LinkedReader {
-  private readonly texts = new Map<string, { uri: vscode.Uri; text: string | undefined; key: string }>();
-  private readonly wanted = new Map<string, vscode.Uri>();
+  private readonly read = new Map<string, { uri: vscode.Uri; key: string }>();
   constructor(private readonly dir: vscode.Uri) {}
 
-  read(path: string): string | undefined {
-    if (/^[a-z]+:/i.test(path) || path.startsWith('/')) return undefined;
-    const uri = vscode.Uri.joinPath(this.dir, path);
-    const hit = this.texts.get(uri.toString());
-    if (hit) return hit.text;
-    this.wanted.set(uri.toString(), uri);
-    return undefined;
+  /** The text of each path, or null when missing, too big or not beside the source. */
+  async fetch(paths: readonly string[]): Promise<LinkedTexts> {
+    const out: LinkedTexts = {};
+    for (const p of paths) out[p] = await this.one(p);
+    return out;
   }
 
-  /** Reads every file asked for; true when any was read (detection should run again). */
-  async fetchWanted(): Promise<boolean> {
-    let any = false;
-    for (const [id, uri] of this.wanted) {
-      let entry: { uri: vscode.Uri; text: string | undefined; key: string } = { uri, text: undefined, key: 'missing' };
-      try {
-        const key = await statKey(uri);
-        if (Number(key.split(':')[1]) <= MAX_TEXT_FILE_BYTES) {
-          entry = { uri, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), key };
-          any = true;
-        }
-      } catch {
-        // missing: detection prices the call without it, as in the editor
-      }
-      this.texts.set(id, entry);
+  private async one(path: string): Promise<string | null> {
+    if (/^[a-z]+:/i.test(path) || path.startsWith('/')) return null;
+    const uri = vscode.Uri.joinPath(this.dir, path);
+    // Recorded even when missing: the file appearing later re-analyses the source.
+    const entry = { uri, key: 'missing' };
+    this.read.set(uri.toString(), entry);
+    try {
+      const key = await statKey(uri);
+      entry.key = key;
+      if (Number(key.split(':')[1]) > MAX_TEXT_FILE_BYTES) return null;
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return null; // missing: detection prices the call without it, as in the editor
     }
-    this.wanted.clear();
-    return any;
   }
 
   keys(): { uri: vscode.Uri; key: string }[] {
-    return [...this.texts.values()].map(({ uri, key }) => ({ uri, key }));
+    return [...this.read.values()].map(({ uri, key }) => ({ uri, key }));
   }
 }
 

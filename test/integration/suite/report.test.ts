@@ -2,11 +2,13 @@ import * as assert from 'node:assert';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { defaultSettings, parseWorkspaceConfig } from '../../../src/core/config';
-import type { Analysis } from '../../../src/extension/analysis';
 import { extensionAssets } from '../../../src/extension/assets';
 import { Engine } from '../../../src/extension/engine';
 import type { ReportSession } from '../../../src/extension/report/command';
-import { WorkspaceScanner } from '../../../src/extension/report/scan';
+import { WorkspaceScanner, type ScanAnalysis } from '../../../src/extension/report/scan';
+import { InThreadBackend } from '../../../src/extension/worker/backend';
+import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
+import { analyzeOnce } from '../../../src/extension/worker/oneShot';
 import { api, EXTENSION_ID } from '../util';
 
 /** The report's own fixture, beside the workspace the runner opens. */
@@ -159,8 +161,9 @@ describe('workspace cost report', function () {
   it('stops when cancelled and says so', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const engine = new Engine(extensionAssets(ext.extensionUri), () => undefined);
-    const noEditors = { handles: () => false } as unknown as Analysis;
-    const scanner = new WorkspaceScanner(engine, noEditors, []);
+    const backend = new InThreadBackend(new DocumentAnalyzer(engine));
+    const noEditors = { handles: () => false, analyzeText: (doc, read) => analyzeOnce(() => backend, doc, read) } as Pick<ScanAnalysis, 'handles' | 'analyzeText'>;
+    const scanner = new WorkspaceScanner(noEditors as ScanAnalysis, []);
     const root = reportFolder();
     const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'promptmeter.yaml')));
     const cts = new vscode.CancellationTokenSource();
