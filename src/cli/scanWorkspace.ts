@@ -14,7 +14,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyzeSites, requiredEncodings, type AnalysisContext } from '../core/analyze';
 import { defaultSettings, featureFor, matchesAny, parseWorkspaceConfig, templateGlobs, emptyWorkspaceConfig, type ConfigProblem, type Settings, type WorkspaceConfig } from '../core/config';
-import { languageForPath, type DetectResult } from '../core/detect';
+import { languageForPath, parseStoppedMessage, type DetectResult } from '../core/detect';
 import { mayContainSite } from '../core/detect/prefilter';
 import { detectTemplate, isTemplatePath } from '../core/detect/templates';
 import type { Site, SiteEstimate } from '../core/model';
@@ -103,10 +103,7 @@ function readSource(abs: string): { text: string } | { skip: string } {
   }
 }
 
-/** Why a file whose parse the time budget stopped has no sites, in the style of the skip reasons. */
-export function parseStoppedMessage(chars: number): string {
-  return `parse stopped: tree-sitter could not recover from a syntax error in time (${chars} characters); no sites read`;
-}
+export { parseStoppedMessage };
 
 function cannotAnalyse(e: unknown): { error: string } {
   return { error: `cannot analyse: ${e instanceof Error ? e.message : String(e)}` };

@@ -42,3 +42,25 @@ export function manyPrompts(n: number): string {
     `  await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "system", content: "${systemPromptOf(i)}" }, { role: "user", content: q }] });\n`;
   return `${HEADER_TS}async function f(q: string) {\n${Array.from({ length: n }, (_, i) => call(i)).join('')}}\n`;
 }
+
+/**
+ * The shape of fuzz findings seed 1 #3256 and #4310: a call site, then a function whose long
+ * string lost its opening quote, where tree-sitter's error recovery goes quadratic. `quotes`
+ * stands before the prose (`''` broken, `'` repaired); `padLines` short lines in front keep the
+ * file under the scan's minified bound.
+ */
+export function lostQuoteFile(words: number, quotes = "''", padLines = 0): string {
+  return [
+    ...Array.from({ length: padLines }, (_, i) => `const pad${i} = ${i};`),
+    "import OpenAI from 'openai';",
+    'const client = new OpenAI();',
+    'export async function ask(q) {',
+    "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+    '}',
+    'function describe() {',
+    `  const text = ${quotes}${'ab '.repeat(words)}';`,
+    '  return text;',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -8,6 +8,7 @@ import type { DetectionHost, Detector } from './types';
 
 export type { DetectDocument, DetectInput, DetectResult, DetectionHost, Detector, TextChange, WasmName } from './types';
 export { languageForPath } from './languages';
+export { parseStoppedMessage } from './parseBudget';
 
 /** Loads the tree-sitter runtime and the grammars through the host, and returns a detector. */
 export async function initDetection(host: DetectionHost): Promise<Detector> {

@@ -135,3 +135,11 @@ export class BudgetedParse {
     this.verdicts.delete(key);
   }
 }
+
+/**
+ * Why a file whose parse the budget stopped has no sites, in the style of the scan's skip reasons;
+ * the CLI's and the editor's reports both list it in these words.
+ */
+export function parseStoppedMessage(chars: number): string {
+  return `parse stopped: tree-sitter could not recover from a syntax error in time (${chars} characters); no sites read`;
+}

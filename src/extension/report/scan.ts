@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { matchesAny, templateGlobs, type Settings, type WorkspaceConfig } from '../../core/config';
-import { languageForPath } from '../../core/detect';
+import { languageForPath, parseStoppedMessage } from '../../core/detect';
 import { isTemplatePath } from '../../core/detect/templates';
 import type { SiteEstimate } from '../../core/model';
 import { LineIndex } from '../../core/text/lines';
@@ -210,10 +210,6 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 }
 
-/** As the CLI words it (`src/cli/scanWorkspace.ts`), so both reports say the same. */
-function parseStoppedMessage(chars: number): string {
-  return `parse stopped: tree-sitter could not recover from a syntax error in time (${chars} characters); no sites read`;
-}
 
 function skipped(reason: string): Omit<Cached, 'key'> {
   return { estimates: [], lines: undefined, error: reason, linked: [] };

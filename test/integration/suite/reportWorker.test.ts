@@ -9,9 +9,10 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ReportSession } from '../../../src/extension/report/command';
+import { lostQuoteFile } from '../../fuzz/pathological';
+import { hostBlocking } from '../hostBlocking';
 import { api } from '../util';
 
 /** `n` OpenAI calls in one Python file, one per line, each with its own system prompt. */
@@ -25,19 +26,7 @@ function manyPythonPrompts(n: number): string {
  * A call, then a string that lost its opening quote: tree-sitter's recovery runs out of time. The
  * short lines ahead keep the average line under the scan's minified bound, so it is parsed at all.
  */
-const BROKEN_JS = [
-  ...Array.from({ length: 80 }, (_, i) => `const pad${i} = ${i};`),
-  "import OpenAI from 'openai';",
-  'const client = new OpenAI();',
-  'export async function ask(q) {',
-  "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
-  '}',
-  'function describe() {',
-  `  const text = ''${'ab '.repeat(20000)}';`,
-  '  return text;',
-  '}',
-  '',
-].join('\n');
+const BROKEN_JS = lostQuoteFile(20000, "''", 80);
 
 /** The system prompt comes from a file beside the code: 600 times " word", one o200k token each. */
 const LINKED_TS = [
@@ -46,53 +35,6 @@ const LINKED_TS = [
   "new OpenAI().chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'system', content: readFileSync('prompts/sys.txt', 'utf8') }] });",
   '',
 ].join('\n');
-
-/**
- * CPU time of this thread in ms (as in bounds.test.ts): `process.threadCpuUsage` where Node has
- * it, else Linux's per-thread counters (10 ms ticks); it leaves out the analysis worker.
- */
-function threadCpuReader(): (() => number) | null {
-  const own = (process as unknown as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
-  if (own) {
-    return () => {
-      const u = own.call(process);
-      return (u.user + u.system) / 1000;
-    };
-  }
-  const stat = `/proc/self/task/${process.pid}/stat`;
-  if (!fs.existsSync(stat)) return null;
-  return () => {
-    const line = fs.readFileSync(stat, 'utf8');
-    const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  };
-}
-
-/** The most CPU this thread spent between two 5 ms pings while `f` ran, and the largest loop delay. */
-async function hostBlocking<T>(f: () => Promise<T>): Promise<{ value: T; maxDelayMs: number; maxBusyCpuMs: number | null }> {
-  const cpu = threadCpuReader();
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  let maxBusy = 0;
-  let last = cpu?.() ?? 0;
-  let stop = false;
-  const ping = () => {
-    if (cpu) {
-      const now = cpu();
-      maxBusy = Math.max(maxBusy, now - last);
-      last = now;
-    }
-    if (!stop) setTimeout(ping, 5);
-  };
-  h.enable();
-  setTimeout(ping, 5);
-  try {
-    const value = await f();
-    return { value, maxDelayMs: h.max / 1e6, maxBusyCpuMs: cpu ? maxBusy : null };
-  } finally {
-    stop = true;
-    h.disable();
-  }
-}
 
 async function report(folder: string): Promise<ReportSession> {
   const s = await vscode.commands.executeCommand<ReportSession | undefined>('promptmeter.showReport', { folder: vscode.Uri.file(folder) });

@@ -8,6 +8,7 @@ import { Parsers } from '../../../src/core/detect/parser';
 import { BudgetedParse, chunkReader, parseBudgetMs } from '../../../src/core/detect/parseBudget';
 import { nodeDetectionHost } from '../../../src/cli/wasm';
 import { getDetector } from './helpers';
+import { lostQuoteFile } from '../../fuzz/pathological';
 
 function cpuMs(f: () => void): number {
   const c = process.cpuUsage();
@@ -16,28 +17,12 @@ function cpuMs(f: () => void): number {
   return (u.user + u.system) / 1000;
 }
 
-/** The shape of both fuzz findings: a site, then a function whose string lost its opening quote. */
-function brokenString(words: number): string {
-  return [
-    "import OpenAI from 'openai';",
-    'const client = new OpenAI();',
-    'export async function ask(q) {',
-    "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
-    '}',
-    'function describe() {',
-    `  const text = ''${'ab '.repeat(words)}';`,
-    '  return text;',
-    '}',
-    '',
-  ].join('\n');
-}
-
 describe('detect: parse budget', function () {
   this.timeout(120_000);
 
   it('a string that lost its quote costs linear time, not quadratic, as it grows 2x and 4x', async () => {
     const d = await getDetector();
-    const run = (words: number): number => cpuMs(() => d.detect({ text: brokenString(words), language: 'javascript', path: 'a.js' }));
+    const run = (words: number): number => cpuMs(() => d.detect({ text: lostQuoteFile(words), language: 'javascript', path: 'a.js' }));
     run(300); // warm-up: JIT and WASM tiers
     const base = 5000;
     const [one, two, four] = [run(base), run(2 * base), run(4 * base)];
@@ -50,7 +35,7 @@ describe('detect: parse budget', function () {
 
   it('a document gets the same answer as one-shot detection after edits through the slow state', async () => {
     const d = await getDetector();
-    const text = brokenString(12000).replace("''ab", "'ab");
+    const text = lostQuoteFile(12000).replace("''ab", "'ab");
     const doc = d.open({ text, language: 'javascript', path: 'a.js' });
     try {
       assert.equal(doc.sites().length, 1, 'the closed string parses: the site is found');

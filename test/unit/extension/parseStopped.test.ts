@@ -13,24 +13,9 @@ import { Engine } from '../../../src/extension/engine';
 import { InThreadBackend } from '../../../src/extension/worker/backend';
 import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
 import type { AnalyzeOutcome, AnalyzeResult } from '../../../src/extension/worker/protocol';
+import { lostQuoteFile } from '../../fuzz/pathological';
 
 const PATH = 'src/chat.js';
-
-/** A call site, then a function whose string lost its opening quote (fuzz seed 1 #3256's shape). */
-function text(quotes: string): string {
-  return [
-    "import OpenAI from 'openai';",
-    'const client = new OpenAI();',
-    'export async function ask(q) {',
-    "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
-    '}',
-    'function describe() {',
-    `  const text = ${quotes}${'ab '.repeat(20000)}';`,
-    '  return text;',
-    '}',
-    '',
-  ].join('\n');
-}
 
 function result(o: AnalyzeOutcome): AnalyzeResult {
   assert.ok(!o.superseded, 'a result, not superseded');
@@ -44,7 +29,7 @@ describe('analysis: a document whose parse was stopped', function () {
 
   it('answers parseStopped with no sites, and drops it once an edit makes the text parse', async () => {
     const backend = new InThreadBackend(new DocumentAnalyzer(engine));
-    const broken = text("''");
+    const broken = lostQuoteFile(20000, "''");
     try {
       backend.open('k', { path: PATH, languageId: 'javascript', text: broken, version: 1, settings: defaultSettings, workspace: emptyWorkspaceConfig });
       const first = result(await backend.analyze('k', { version: 1, edit: null, length: broken.length, want: 'estimates' }));
