@@ -17,6 +17,7 @@ import { WorkerBackend } from '../../../src/extension/worker/client';
 import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
 import { analyzeOnce } from '../../../src/extension/worker/oneShot';
 import { WORKER_DIED, type LinkedTexts, type OpenDocument } from '../../../src/extension/worker/protocol';
+import { lostQuoteFile } from '../../fuzz/pathological';
 
 const repo = join(__dirname, '..', '..', '..', '..');
 const script = join(repo, 'dist', 'analysisWorker.js');
@@ -30,19 +31,8 @@ const LINKED = [
   '',
 ].join('\n');
 
-/** A call, then a string that lost its opening quote (parseStopped.test.ts's shape). */
-const BROKEN = [
-  "import OpenAI from 'openai';",
-  'const client = new OpenAI();',
-  'export async function ask(q) {',
-  "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
-  '}',
-  'function describe() {',
-  `  const text = ''${'ab '.repeat(20000)}';`,
-  '  return text;',
-  '}',
-  '',
-].join('\n');
+/** A call, then a string that lost its opening quote: its parse is stopped. */
+const BROKEN = lostQuoteFile(20000);
 
 const doc = (text: string, path = PATH, languageId = 'typescript'): OpenDocument => ({ path, languageId, text, version: 1, settings: defaultSettings, workspace: emptyWorkspaceConfig });
 
