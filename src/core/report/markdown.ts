@@ -50,7 +50,7 @@ function summary(r: ScanReport): string[] {
   ];
   if (t.unpricedSites) lines.push(`${formatCount(t.unpricedSites)} unpriced (unknown or dynamic model) not included in the total.`);
   if (t.monthlyCost > 0) lines.push(shares(r));
-  lines.push(`Findings: ${f.error} errors, ${f.warning} warnings, ${f.info} info. Prices as of ${r.pricing.asOf} (${r.pricing.currency}).`);
+  lines.push(`Findings: ${count(f.error, 'error')}, ${count(f.warning, 'warning')}, ${f.info} info. Prices as of ${r.pricing.asOf} (${r.pricing.currency}).`);
   return lines;
 }
 
@@ -113,4 +113,9 @@ export function renderMarkdown(r: ScanReport, opts: MarkdownOptions = {}): strin
   }
   lines.push(...findings(r, opts.maxFindings ?? 50), ...errors(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** `1 warning`, `3 warnings`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
