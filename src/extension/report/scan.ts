@@ -197,7 +197,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const languageId = languageForPath(path) ?? 'plaintext';
     const linked = new LinkedReader(vscode.Uri.joinPath(uri, '..'));
     const doc = { path, languageId, text, version: 1, settings, workspace: root.ws };
-    const r = await this.analysis.analyzeText(doc, (paths) => linked.fetch(paths));
+    const r = await this.analysis.analyzeText(doc, (paths) => linked.texts(paths));
     // A stopped parse left the file unread, not empty: list it, or a broken file looks call-free.
     if (r.parseStopped) return { ...skipped(parseStoppedMessage(text.length)), linked: linked.keys() };
     const estimates = r.estimates ?? [];
@@ -231,7 +231,7 @@ class LinkedReader {
   constructor(private readonly dir: vscode.Uri) {}
 
   /** The text of each path, or null when missing, too big or not beside the source. */
-  async fetch(paths: readonly string[]): Promise<LinkedTexts> {
+  async texts(paths: readonly string[]): Promise<LinkedTexts> {
     const out: LinkedTexts = {};
     for (const p of paths) out[p] = await this.one(p);
     return out;
