@@ -6,9 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { nodeRankLoader } from '../../../src/cli/ranks';
-import { nodeDetectionHost } from '../../../src/cli/wasm';
 import { defaultSettings, emptyWorkspaceConfig, parseWorkspaceConfig, type WorkspaceConfig } from '../../../src/core/config';
 import type { SiteEstimate } from '../../../src/core/model';
 import { Engine } from '../../../src/extension/engine';
@@ -16,10 +13,10 @@ import { InThreadBackend } from '../../../src/extension/worker/backend';
 import { WorkerBackend } from '../../../src/extension/worker/client';
 import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
 import { manyPrompts } from '../../fuzz/pathological';
+import { WORKER_SCRIPT, nodeEngine } from './nodeEngine';
 import { WORKER_DIED, reviveWorkspaceConfig, type AnalyzeOutcome, type AnalyzeResult, type OpenDocument } from '../../../src/extension/worker/protocol';
 
-const repo = join(__dirname, '..', '..', '..', '..');
-const script = join(repo, 'dist', 'analysisWorker.js');
+const script = WORKER_SCRIPT;
 
 const PATH = 'src/chat.ts';
 const TEXT = [
@@ -34,10 +31,6 @@ const TEXT = [
   '',
 ].join('\n');
 
-function localEngine(): Engine {
-  const wasm = nodeDetectionHost();
-  return new Engine({ ranks: nodeRankLoader(), wasm: (n) => wasm.loadWasm(n) }, () => undefined);
-}
 
 /** A fresh analysis of `text`, as the editor would get it with no history. */
 async function oneShot(engine: Engine, text: string, ws: WorkspaceConfig = emptyWorkspaceConfig, readFile?: (p: string) => string | undefined): Promise<SiteEstimate[]> {
@@ -65,7 +58,7 @@ function summary(es: SiteEstimate[] | undefined) {
 
 describe('analysis worker (dist/analysisWorker.js)', function () {
   this.timeout(60_000);
-  const engine = localEngine();
+  const engine = nodeEngine();
   let backend: WorkerBackend;
   const logs: string[] = [];
 

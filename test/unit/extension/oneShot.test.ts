@@ -5,12 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { nodeRankLoader } from '../../../src/cli/ranks';
-import { nodeDetectionHost } from '../../../src/cli/wasm';
 import { defaultSettings, emptyWorkspaceConfig } from '../../../src/core/config';
 import type { SiteEstimate } from '../../../src/core/model';
-import { Engine } from '../../../src/extension/engine';
 import type { AnalysisBackend } from '../../../src/extension/worker/backend';
 import { InThreadBackend } from '../../../src/extension/worker/backend';
 import { WorkerBackend } from '../../../src/extension/worker/client';
@@ -18,9 +14,9 @@ import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
 import { analyzeOnce } from '../../../src/extension/worker/oneShot';
 import { WORKER_DIED, type LinkedTexts, type OpenDocument } from '../../../src/extension/worker/protocol';
 import { lostQuoteFile } from '../../fuzz/pathological';
+import { WORKER_SCRIPT, nodeEngine } from './nodeEngine';
 
-const repo = join(__dirname, '..', '..', '..', '..');
-const script = join(repo, 'dist', 'analysisWorker.js');
+const script = WORKER_SCRIPT;
 
 const PATH = 'src/ask.ts';
 const PROMPT = 'You are the billing assistant of Acme. Answer in two sentences, politely.\n'.repeat(20);
@@ -73,8 +69,7 @@ const summary = (es: SiteEstimate[] | undefined) => (es ?? []).map((e) => ({ id:
 
 describe('analyzeOnce through the analysis worker (report scan)', function () {
   this.timeout(120_000);
-  const wasm = nodeDetectionHost();
-  const engine = new Engine({ ranks: nodeRankLoader(), wasm: (n) => wasm.loadWasm(n) }, () => undefined);
+  const engine = nodeEngine();
   let worker: WorkerBackend;
   const logs: string[] = [];
 

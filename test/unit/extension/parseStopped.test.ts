@@ -6,14 +6,12 @@
  * result's plain fields as they are.
  */
 import * as assert from 'node:assert/strict';
-import { nodeRankLoader } from '../../../src/cli/ranks';
-import { nodeDetectionHost } from '../../../src/cli/wasm';
 import { defaultSettings, emptyWorkspaceConfig } from '../../../src/core/config';
-import { Engine } from '../../../src/extension/engine';
 import { InThreadBackend } from '../../../src/extension/worker/backend';
 import { DocumentAnalyzer } from '../../../src/extension/worker/documents';
 import type { AnalyzeOutcome, AnalyzeResult } from '../../../src/extension/worker/protocol';
 import { lostQuoteFile } from '../../fuzz/pathological';
+import { nodeEngine } from './nodeEngine';
 
 const PATH = 'src/chat.js';
 
@@ -24,8 +22,7 @@ function result(o: AnalyzeOutcome): AnalyzeResult {
 
 describe('analysis: a document whose parse was stopped', function () {
   this.timeout(120_000);
-  const wasm = nodeDetectionHost();
-  const engine = new Engine({ ranks: nodeRankLoader(), wasm: (n) => wasm.loadWasm(n) }, () => undefined);
+  const engine = nodeEngine();
 
   it('answers parseStopped with no sites, and drops it once an edit makes the text parse', async () => {
     const backend = new InThreadBackend(new DocumentAnalyzer(engine));
